@@ -1,0 +1,89 @@
+package com.example.phoneinc;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message headers of the {@code phoneinc:} component. Input headers override the endpoint option of
+ * the same meaning for one message.
+ */
+public final class PhoneIncConstants {
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "The id of the call, voicemail, contact, main number, employee or webhook to get,"
+                            + " update or delete. Overrides the `id` option.",
+            javaType = "String")
+    public static final String ID = "CamelPhoneIncId";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Phone number in E.164 form (`+14155551234`): filters `calls` and `contacts`,"
+                            + " and is the number `callerContext` looks up. Overrides the"
+                            + " `phoneNumber` option.",
+            javaType = "String")
+    public static final String PHONE_NUMBER = "CamelPhoneIncPhoneNumber";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Filter of `calls`: `inbound` or `outbound`. Overrides the `direction` option.",
+            javaType = "String")
+    public static final String DIRECTION = "CamelPhoneIncDirection";
+
+    @Metadata(
+            label = "producer",
+            description = "Filter of `calls` by call state. Overrides the `state` option.",
+            javaType = "String")
+    public static final String STATE = "CamelPhoneIncState";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "For `voicemails/update` without a body: mark the voicemail listened (`true`)"
+                            + " or unlistened (`false`). Overrides the `listened` option.",
+            javaType = "Boolean")
+    public static final String LISTENED = "CamelPhoneIncListened";
+
+    @Metadata(
+            label = "producer",
+            description = "HTTP method of the `request` operation. Overrides the `method` option.",
+            javaType = "String")
+    public static final String HTTP_METHOD = "CamelPhoneIncHttpMethod";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Path of the `request` operation, relative to the base URL (`/calls?state=ended`)."
+                            + " Overrides the `path` option.",
+            javaType = "String")
+    public static final String PATH = "CamelPhoneIncPath";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Output: the HTTP status Phone.inc answered with (also set when"
+                            + " `throwExceptionOnFailure=false` turns a failure into a reply).",
+            javaType = "Integer")
+    public static final String RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Output of `voicemails`: how many of the company's voicemails are not yet"
+                            + " marked listened (`unlistened_count`).",
+            javaType = "Integer")
+    public static final String UNLISTENED_COUNT = "CamelPhoneIncUnlistenedCount";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Output of list operations: the other top-level fields of a wrapped list"
+                            + " response (for example `unlistened_count`), by JSON name.",
+            javaType = "java.util.Map<String, Object>")
+    public static final String LIST_METADATA = "CamelPhoneIncListMetadata";
+
+    private PhoneIncConstants() {}
+}

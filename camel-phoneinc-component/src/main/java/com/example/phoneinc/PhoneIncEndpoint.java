@@ -1,0 +1,239 @@
+package com.example.phoneinc;
+
+import com.example.phoneinc.internal.CallOptions;
+import com.example.phoneinc.internal.PhoneIncOperation;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Calls the Phone.inc REST API: calls, voicemails, contacts, main numbers, employees, caller
+ * context and webhook subscriptions, with typed results and typed, retry-aware errors.
+ */
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "phoneinc",
+        title = "Phone.inc",
+        syntax = "phoneinc:resource/action",
+        producerOnly = true,
+        remote = true,
+        category = {Category.SAAS, Category.API},
+        headersClass = PhoneIncConstants.class)
+public class PhoneIncEndpoint extends DefaultEndpoint
+        implements AsyncEndpoint, EndpointServiceLocation {
+
+    private final transient PhoneIncOperation operation;
+
+    @UriPath(enums = PhoneIncOperation.RESOURCES)
+    @Metadata(
+            required = true,
+            description =
+                    "What to work on: calls, voicemails, contacts, mainNumbers, employees,"
+                            + " callerContext, webhooks, or request (a raw call to any path).")
+    private String resource;
+
+    @UriPath(enums = PhoneIncOperation.ACTIONS)
+    @Metadata(
+            description =
+                    "What to do: list, get, create, update or delete, as the resource supports."
+                            + " Defaults to list (get for callerContext).")
+    private String action;
+
+    @UriParam private PhoneIncConfiguration configuration;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "Id of the entry to get, update or delete.")
+    private String id;
+
+    @UriParam(label = "producer")
+    @Metadata(
+            description =
+                    "Phone number in E.164 form (`+14155551234`): the number whose calls to list,"
+                            + " the contact to find, or the caller to look up with callerContext.")
+    private String phoneNumber;
+
+    @UriParam(label = "producer", enums = "inbound,outbound")
+    @Metadata(description = "Only list calls of this direction.")
+    private String direction;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "Only list calls in this state, e.g. `ended`.")
+    private String state;
+
+    @UriParam(label = "producer")
+    @Metadata(
+            description =
+                    "For voicemails/update without a body: mark the voicemail listened (`true`) or"
+                            + " unlistened (`false`).")
+    private Boolean listened;
+
+    @UriParam(label = "producer", enums = "GET,POST,PUT,PATCH,DELETE")
+    @Metadata(description = "HTTP method of the `request` operation.")
+    private String method;
+
+    @UriParam(label = "producer")
+    @Metadata(
+            description =
+                    "Path of the `request` operation relative to the base URL, with an optional"
+                            + " query string, e.g. `/calls?state=ended`.")
+    private String path;
+
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(
+            description =
+                    "Return the response body as the JSON text Phone.inc sent instead of typed"
+                            + " models, for pass-through routes.")
+    private boolean rawJson;
+
+    PhoneIncEndpoint(
+            String uri,
+            PhoneIncComponent component,
+            PhoneIncConfiguration configuration,
+            PhoneIncOperation operation) {
+        super(uri, component);
+        this.configuration = configuration;
+        this.operation = operation;
+        this.resource = operation.resource();
+        this.action = operation.action();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new PhoneIncProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException(
+                "The phoneinc component has no consumer yet; use it in to(...)");
+    }
+
+    @Override
+    public PhoneIncComponent getComponent() {
+        return (PhoneIncComponent) super.getComponent();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    PhoneIncOperation getOperation() {
+        return operation;
+    }
+
+    CallOptions callOptions() {
+        return new CallOptions(id, phoneNumber, direction, state, listened, method, path);
+    }
+
+    public PhoneIncConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(PhoneIncConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    /** What to work on (set from the URI path). */
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /** What to do (set from the URI path). */
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    /**
+     * A {@code +} written in an endpoint URI query arrives here decoded as a space ({@code
+     * phoneNumber=+1415...} is form-encoding for " 1415..."); a number cannot start with a space,
+     * so the {@code +} is restored.
+     */
+    public void setPhoneNumber(String phoneNumber) {
+        this.phoneNumber =
+                phoneNumber != null && phoneNumber.matches(" [0-9].*")
+                        ? "+" + phoneNumber.substring(1)
+                        : phoneNumber;
+    }
+
+    public String getDirection() {
+        return direction;
+    }
+
+    public void setDirection(String direction) {
+        this.direction = direction;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public Boolean getListened() {
+        return listened;
+    }
+
+    public void setListened(Boolean listened) {
+        this.listened = listened;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public boolean isRawJson() {
+        return rawJson;
+    }
+
+    public void setRawJson(boolean rawJson) {
+        this.rawJson = rawJson;
+    }
+}

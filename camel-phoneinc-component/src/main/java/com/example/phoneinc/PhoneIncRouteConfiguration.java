@@ -1,0 +1,96 @@
+package com.example.phoneinc;
+
+import com.example.phoneinc.api.PhoneIncException;
+import com.example.phoneinc.api.PhoneIncRetryableException;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+
+/**
+ * Phone.inc's documented retry policy, ready to use: retryable failures (429 after {@code
+ * Retry-After}, 5xx and safe I/O failures with exponential backoff 1 s, 2 s, 4 s … capped at 30 s
+ * plus jitter) are redelivered without holding a thread while waiting; everything else (400, 401,
+ * 403, 404, 422, ambiguous writes, invalid input) goes straight to the dead-letter endpoint with
+ * the original message and the exception ({@code ${exception}}).
+ *
+ * <pre>{@code
+ * context.addRoutes(new PhoneIncRouteConfiguration().deadLetterUri("direct:phoneinc-dlq"));
+ * from("timer:poll").routeConfigurationId(PhoneIncRouteConfiguration.ID).to("phoneinc:voicemails")...
+ * }</pre>
+ *
+ * Routes opt in with {@code routeConfigurationId("phoneinc-error-handling")}; YAML and XML
+ * equivalents are in docs/error-handling.adoc. The redelivery counter is shared by all failure
+ * kinds of one exchange (a Camel rule), so {@link #maximumRedeliveries} bounds 429s and 5xx
+ * together.
+ */
+public class PhoneIncRouteConfiguration extends RouteConfigurationBuilder {
+
+    /** Default id of the route configuration. */
+    public static final String ID = "phoneinc-error-handling";
+
+    private String id = ID;
+    private String deadLetterUri = "log:phoneinc-dead-letter?level=ERROR&showCaughtException=true";
+    private int maximumRedeliveries = 5;
+    private long baseDelay = 1000;
+    private long maxDelay = 30_000;
+    private double jitter = 0.1;
+
+    @Override
+    public void configuration() {
+        RouteConfigurationDefinition config = routeConfiguration(id);
+        config.errorHandler(
+                deadLetterChannel(deadLetterUri)
+                        .useOriginalMessage()
+                        .logExhausted(true)
+                        .logExhaustedMessageHistory(false));
+        config.onException(PhoneIncRetryableException.class)
+                .onWhen(
+                        exchange -> {
+                            PhoneIncException e = exchange.getException(PhoneIncException.class);
+                            return e != null && e.isRetryable();
+                        })
+                .maximumRedeliveries(maximumRedeliveries)
+                .redeliveryDelay(baseDelay)
+                .maximumRedeliveryDelay(Math.max(maxDelay, 1))
+                .asyncDelayedRedelivery()
+                .onExceptionOccurred(new PhoneIncBackoff(baseDelay, maxDelay, jitter))
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .useOriginalMessage();
+    }
+
+    /** Id routes refer to with {@code routeConfigurationId(...)}. */
+    public PhoneIncRouteConfiguration id(String id) {
+        this.id = id;
+        return this;
+    }
+
+    /** Where failures go once retries are exhausted or not allowed. */
+    public PhoneIncRouteConfiguration deadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
+        return this;
+    }
+
+    /** Redeliveries after the first attempt (default 5), shared by 429, 5xx and I/O failures. */
+    public PhoneIncRouteConfiguration maximumRedeliveries(int maximumRedeliveries) {
+        this.maximumRedeliveries = maximumRedeliveries;
+        return this;
+    }
+
+    /** First backoff delay in milliseconds (default 1000). */
+    public PhoneIncRouteConfiguration baseDelay(long baseDelay) {
+        this.baseDelay = baseDelay;
+        return this;
+    }
+
+    /** Backoff cap in milliseconds (default 30000). */
+    public PhoneIncRouteConfiguration maxDelay(long maxDelay) {
+        this.maxDelay = maxDelay;
+        return this;
+    }
+
+    /** Relative jitter (default 0.1 = ±10 %). */
+    public PhoneIncRouteConfiguration jitter(double jitter) {
+        this.jitter = jitter;
+        return this;
+    }
+}

@@ -1,0 +1,153 @@
+package com.example.phoneinc.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+
+/**
+ * Sends one request without holding the caller's thread, and guarantees the listener hears exactly
+ * once: from the HTTP client, or from the component's own timer when the client's timeouts fail to
+ * end a call (a hung server, a stalled pool).
+ */
+public final class HttpTransport {
+
+    private final CloseableHttpAsyncClient client;
+    private final ScheduledExecutorService timer;
+    private final long deadlineMillis;
+    private final int maxResponseSize;
+    private final String apiKeyHeader;
+    private final String apiKey;
+
+    /**
+     * @param apiKey the trimmed key sent as {@code apiKeyHeader} on every request
+     * @param deadlineMillis the longest one call may take before the timer ends it
+     */
+    public HttpTransport(
+            CloseableHttpAsyncClient client,
+            ScheduledExecutorService timer,
+            long deadlineMillis,
+            int maxResponseSize,
+            String apiKeyHeader,
+            String apiKey) {
+        this.client = client;
+        this.timer = timer;
+        this.deadlineMillis = deadlineMillis;
+        this.maxResponseSize = maxResponseSize;
+        this.apiKeyHeader = apiKeyHeader;
+        this.apiKey = apiKey;
+    }
+
+    public void send(HttpCall call, TransportListener listener) {
+        SimpleHttpRequest request = SimpleHttpRequest.create(call.method(), call.uri());
+        request.addHeader(apiKeyHeader, apiKey);
+        request.addHeader("Accept", "application/json");
+        if (call.body() != null) {
+            request.setBody(call.body(), ContentType.APPLICATION_JSON);
+        }
+        Once once = new Once(listener);
+        Future<HttpReply> future;
+        try {
+            future =
+                    client.execute(
+                            SimpleRequestProducer.create(request),
+                            new BoundedResponseConsumer(maxResponseSize),
+                            once);
+        } catch (RuntimeException e) {
+            // e.g. the client was closed: nothing was sent
+            once.failed(new IOException("HTTP client unavailable: " + e.getMessage(), e), false);
+            return;
+        }
+        once.timeout =
+                timer.schedule(
+                        () -> {
+                            if (once.failed(
+                                    new TimeoutException(
+                                            "no complete answer within "
+                                                    + deadlineMillis
+                                                    + " ms (requestTimeout)"),
+                                    true)) {
+                                future.cancel(true);
+                            }
+                        },
+                        deadlineMillis,
+                        TimeUnit.MILLISECONDS);
+        if (once.done.get()) {
+            once.timeout.cancel(false);
+        }
+    }
+
+    /** True when the failure happened before the request could reach the server. */
+    static boolean certainlyNotSent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof ConnectionRequestTimeoutException
+                    || t instanceof RequestNotExecutedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */
+    private static final class Once implements FutureCallback<HttpReply> {
+        private final TransportListener listener;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        Once(TransportListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void completed(HttpReply reply) {
+            if (done.compareAndSet(false, true)) {
+                cancelTimer();
+                listener.onReply(reply);
+            }
+        }
+
+        @Override
+        public void failed(Exception error) {
+            failed(error, !certainlyNotSent(error));
+        }
+
+        boolean failed(Exception error, boolean possiblySent) {
+            if (done.compareAndSet(false, true)) {
+                cancelTimer();
+                listener.onFailure(error, possiblySent);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void cancelled() {
+            failed(new IOException("request cancelled"), true);
+        }
+
+        private void cancelTimer() {
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+    }
+}

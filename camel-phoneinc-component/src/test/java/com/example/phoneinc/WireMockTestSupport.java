@@ -1,0 +1,72 @@
+package com.example.phoneinc;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A Camel context whose {@code phoneinc} component talks to a WireMock server on a random
+ * loopback port. Stubs are reset before each test.
+ */
+public abstract class WireMockTestSupport extends CamelTestSupport {
+
+    protected static final String API_KEY = "phk_TestKey1234567890abcdefghijklmn";
+    protected static WireMockServer wireMock;
+
+    @BeforeAll
+    static void startWireMock() {
+        wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopWireMock() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void resetWireMock() {
+        wireMock.resetAll();
+    }
+
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + wireMock.port() + "/api/v1";
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        PhoneIncComponent component = new PhoneIncComponent();
+        component.getConfiguration().setApiKey(API_KEY);
+        component.getConfiguration().setBaseUrl(baseUrl());
+        component.getConfiguration().setRequestTimeout(5000);
+        context.addComponent("phoneinc", component);
+        return context;
+    }
+
+    /** Sends {@code body} with InOut and returns the exchange (never throws). */
+    protected Exchange send(String uri, Object body) {
+        return template.request(uri, e -> e.getMessage().setBody(body));
+    }
+
+    protected static String resource(String path) {
+        try (InputStream in = WireMockTestSupport.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
