@@ -9,8 +9,8 @@ import org.apache.camel.Processor;
  * Sets {@code CamelRedeliveryDelay} to Phone.inc's documented backoff before each redelivery:
  * {@code base · 2^n}, capped at {@code max}, times a jitter factor drawn fresh each attempt from
  * {@code [1 - jitter, 1 + jitter]} (and never above {@code max}). Each delay is computed from the
- * attempt number alone, so jitter does not compound the way Camel's collision avoidance does
- * (which multiplies the previous, already jittered, delay).
+ * attempt number alone, so jitter does not compound the way Camel's collision avoidance does (which
+ * multiplies the previous, already jittered, delay).
  *
  * <p>A 429 keeps the delay the producer took from {@code Retry-After}. Use it as the {@code
  * onExceptionOccurred} processor of an {@code onException} clause (it runs before Camel computes
@@ -39,9 +39,12 @@ public class PhoneIncBackoff implements Processor {
                 && exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY) != null) {
             return; // the producer already set the wait Phone.inc asked for
         }
-        // the counter header still holds the previous attempt count at this point
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delayFor(attempt));
+        // Camel increments CamelRedeliveryCounter before onExceptionOccurred runs: it is already 1
+        // after the first failure (the number of the coming redelivery), so attempt 0 is counter 1
+        int counter =
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        exchange.getMessage()
+                .setHeader(Exchange.REDELIVERY_DELAY, delayFor(Math.max(0, counter - 1)));
     }
 
     /**
@@ -49,8 +52,10 @@ public class PhoneIncBackoff implements Processor {
      * @return the delay in milliseconds before that redelivery
      */
     public long delayFor(int attempt) {
-        double nominal = Math.min(maxDelay, baseDelay * Math.pow(2, Math.min(attempt, 62)));
-        double factor = 1 + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-jitter, jitter));
+        int n = Math.max(0, Math.min(attempt, 62));
+        double nominal = Math.min(maxDelay, baseDelay * Math.pow(2, n));
+        double factor =
+                1 + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-jitter, jitter));
         return Math.round(Math.min(maxDelay, nominal * factor));
     }
 

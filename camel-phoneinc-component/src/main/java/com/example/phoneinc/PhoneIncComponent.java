@@ -82,7 +82,8 @@ public class PhoneIncComponent extends DefaultComponent {
     synchronized CloseableHttpAsyncClient httpClient(PhoneIncConfiguration config) {
         HttpClientFactory.Settings settings =
                 HttpClientFactory.Settings.of(config, getCamelContext());
-        return clients.computeIfAbsent(settings, s -> HttpClientFactory.create(s, userAgent()));
+        return clients.computeIfAbsent(
+                settings, s -> HttpClientFactory.create(s, userAgent(), getCamelContext()));
     }
 
     synchronized CredentialGuard guard(long blockTimeMillis) {

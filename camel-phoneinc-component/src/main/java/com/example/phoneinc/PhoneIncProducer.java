@@ -69,6 +69,14 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                             + ": set the apiKey option on the endpoint or on the component"
                             + " (camel.component.phoneinc.api-key)");
         }
+        if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            // never quote the key: this message ends up in logs
+            throw new IllegalArgumentException(
+                    "The Phone.inc apiKey of "
+                            + endpoint
+                            + " contains spaces, line breaks or other characters an API key never"
+                            + " has: check how it was copied");
+        }
         URI base = checkBaseUrl(config);
         PhoneNumbers phoneNumbers;
         try {
@@ -84,7 +92,9 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                         endpoint.callOptions(),
                         phoneNumbers);
         responses = new ResponseReader(endpoint.getOperation(), endpoint.isRawJson());
-        errors = new ErrorMapper(Clock.systemUTC(), Duration.ofMillis(config.getMaxRetryAfter()));
+        errors =
+                new ErrorMapper(
+                        Clock.systemUTC(), Duration.ofMillis(config.getMaxRetryAfter()), apiKey);
         transport =
                 new HttpTransport(
                         config.getHttpClient() != null
@@ -169,7 +179,8 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                 }
             } catch (PhoneIncException e) {
                 exchange.setException(e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // whatever went wrong, the exchange must not complete as if it had succeeded
                 exchange.setException(e);
             } finally {
                 callback.done(false);
@@ -182,7 +193,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                 log(0);
                 guard.onAnswer(host, keyFingerprint, 0, null);
                 exchange.setException(errors.fromFailure(call, error, possiblySent));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 exchange.setException(e);
             } finally {
                 callback.done(false);
@@ -218,6 +229,8 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                                     info,
                                     PhoneIncAuthenticationException.Reason.INVALID_API_KEY));
                 }
+            } catch (RuntimeException | Error e) {
+                exchange.setException(e);
             } finally {
                 callback.done(false);
             }

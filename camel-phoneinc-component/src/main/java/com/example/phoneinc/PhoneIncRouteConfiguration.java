@@ -56,6 +56,11 @@ public class PhoneIncRouteConfiguration extends RouteConfigurationBuilder {
                 .onExceptionOccurred(new PhoneIncBackoff(baseDelay, maxDelay, jitter))
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .useOriginalMessage();
+        // Every other component failure is final. This clause is needed although the dead-letter
+        // channel does not redeliver by default: when no clause matches an exception, Camel keeps
+        // the policy of the clause that matched the previous failure of the same exchange, so
+        // without it a 404 (or a 429 beyond maxRetryAfter) following a 503 would be redelivered.
+        config.onException(PhoneIncException.class).maximumRedeliveries(0).useOriginalMessage();
     }
 
     /** Id routes refer to with {@code routeConfigurationId(...)}. */

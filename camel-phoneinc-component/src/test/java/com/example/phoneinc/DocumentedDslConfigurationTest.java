@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The YAML and XML route configurations printed in docs/error-handling.adoc are loaded as they
- * are (delays scaled down, dead letter pointed at a mock) and must apply the documented policy:
- * 5xx retried until success, 404 dead-lettered at once with the original body.
+ * The YAML and XML route configurations printed in docs/error-handling.adoc are loaded as they are
+ * (delays scaled down, dead letter pointed at a mock) and must apply the documented policy: 5xx
+ * retried until success, 404 dead-lettered at once with the original body.
  */
 class DocumentedDslConfigurationTest extends WireMockTestSupport {
 
@@ -33,33 +33,62 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
     @ValueSource(strings = {"yaml", "xml"})
     void documentedConfigurationRetriesServerErrorsAndDeadLettersTheRest(String dsl)
             throws Exception {
-        String snippet = snippet(dsl)
-                .replace("file:dead-letter", "mock:dead")
-                .replace("redeliveryDelay: 1000", "redeliveryDelay: 10")
-                .replace("redeliveryDelay=\"1000\"", "redeliveryDelay=\"10\"")
-                .replace("baseDelay: 1000", "baseDelay: 10")
-                .replace("maxDelay: 30000", "maxDelay: 50");
+        String snippet =
+                snippet(dsl)
+                        .replace("file:dead-letter", "mock:dead")
+                        .replace("redeliveryDelay: 1000", "redeliveryDelay: 10")
+                        .replace("redeliveryDelay=\"1000\"", "redeliveryDelay=\"10\"")
+                        .replace("baseDelay: 1000", "baseDelay: 10")
+                        .replace("maxDelay: 30000", "maxDelay: 50");
         if (dsl.equals("xml")) {
-            snippet = "<camel>" + snippet.replace("type=\"com.example.phoneinc.PhoneIncBackoff\"/>",
-                    "type=\"com.example.phoneinc.PhoneIncBackoff\"><properties><property key=\"baseDelay\" value=\"10\"/><property key=\"maxDelay\" value=\"50\"/></properties></bean>") + "</camel>";
+            snippet =
+                    "<camel>"
+                            + snippet.replace(
+                                    "type=\"com.example.phoneinc.PhoneIncBackoff\"/>",
+                                    "type=\"com.example.phoneinc.PhoneIncBackoff\"><properties><property key=\"baseDelay\" value=\"10\"/><property key=\"maxDelay\" value=\"50\"/></properties></bean>")
+                            + "</camel>";
         }
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("config." + dsl, snippet));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:calls").routeConfigurationId("phoneinc-error-handling").to("phoneinc:calls").to("mock:ok");
-                from("direct:call").routeConfigurationId("phoneinc-error-handling").to("phoneinc:calls/get?id=missing").to("mock:ok");
-            }
-        });
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.fromString("config." + dsl, snippet));
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:calls")
+                                .routeConfigurationId("phoneinc-error-handling")
+                                .to("phoneinc:calls")
+                                .to("mock:ok");
+                        from("direct:call")
+                                .routeConfigurationId("phoneinc-error-handling")
+                                .to("phoneinc:calls/get?id=missing")
+                                .to("mock:ok");
+                    }
+                });
 
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/calls")).inScenario("s").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/calls")).inScenario("s").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")).willSetStateTo("ok"));
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/calls")).inScenario("s").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"calls\":[{\"id\":\"c1\"}]}")));
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/calls/missing"))
-                .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Call not found\"}")));
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls"))
+                        .inScenario("s")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(503))
+                        .willSetStateTo("second"));
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls"))
+                        .inScenario("s")
+                        .whenScenarioStateIs("second")
+                        .willReturn(
+                                aResponse().withStatus(502).withBody("<html>bad gateway</html>"))
+                        .willSetStateTo("ok"));
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls"))
+                        .inScenario("s")
+                        .whenScenarioStateIs("ok")
+                        .willReturn(okJson("{\"calls\":[{\"id\":\"c1\"}]}")));
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls/missing"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withBody("{\"error\":\"Call not found\"}")));
 
         MockEndpoint ok = getMockEndpoint("mock:ok");
         MockEndpoint dead = getMockEndpoint("mock:dead");
@@ -75,13 +104,16 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
         MockEndpoint.assertIsSatisfied(context);
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/calls")));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/calls/missing")));
-        assertInstanceOf(PhoneIncNotFoundException.class,
+        assertInstanceOf(
+                PhoneIncNotFoundException.class,
                 dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
     }
 
     /** The first [source,yaml] or [source,xml] block after "=== YAML" / "=== XML". */
     private static String snippet(String dsl) throws Exception {
-        String page = Files.readString(Path.of("..", "docs", "error-handling.adoc"), StandardCharsets.UTF_8);
+        String page =
+                Files.readString(
+                        Path.of("..", "docs", "error-handling.adoc"), StandardCharsets.UTF_8);
         int section = page.indexOf("=== " + dsl.toUpperCase());
         int start = page.indexOf("----\n", page.indexOf("[source," + dsl + "]", section)) + 5;
         int end = page.indexOf("\n----", start);

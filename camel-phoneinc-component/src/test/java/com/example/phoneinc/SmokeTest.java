@@ -15,7 +15,9 @@ class SmokeTest extends WireMockTestSupport {
     void listsCalls() {
         wireMock.stubFor(
                 get(urlPathEqualTo("/api/v1/calls"))
-                        .willReturn(okJson("{\"calls\":[{\"id\":\"c1\",\"from\":\"+14155550101\",\"x\":1}]}")));
+                        .willReturn(
+                                okJson(
+                                        "{\"calls\":[{\"id\":\"c1\",\"from\":\"+14155550101\",\"x\":1}]}")));
         Exchange out = send("phoneinc:calls?phoneNumber=+14155550101", null);
         assertNull(out.getException());
         List<?> calls = out.getMessage().getBody(List.class);
@@ -31,9 +33,13 @@ class SmokeTest extends WireMockTestSupport {
     void notFound() {
         wireMock.stubFor(
                 get(urlPathEqualTo("/api/v1/calls/nope"))
-                        .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Call not found\"}")));
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withBody("{\"error\":\"Call not found\"}")));
         Exchange out = send("phoneinc:calls/get?id=nope", null);
-        PhoneIncNotFoundException e = assertInstanceOf(PhoneIncNotFoundException.class, out.getException());
+        PhoneIncNotFoundException e =
+                assertInstanceOf(PhoneIncNotFoundException.class, out.getException());
         assertEquals("Call not found", e.getErrorMessage());
     }
 }

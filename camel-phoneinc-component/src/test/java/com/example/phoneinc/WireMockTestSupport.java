@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A Camel context whose {@code phoneinc} component talks to a WireMock server on a random
- * loopback port. Stubs are reset before each test.
+ * A Camel context whose {@code phoneinc} component talks to a WireMock server on a random loopback
+ * port. Stubs are reset before each test.
  */
 public abstract class WireMockTestSupport extends CamelTestSupport {
 

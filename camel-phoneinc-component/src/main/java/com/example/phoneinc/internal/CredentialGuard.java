@@ -30,13 +30,16 @@ public final class CredentialGuard {
 
     private static final Duration DEFAULT_IP_BLOCK = Duration.ofSeconds(60);
 
+    /** Longest block; nanoTime arithmetic stays far from overflow below it. */
+    private static final Duration MAX_BLOCK = Duration.ofDays(36_500);
+
     private final long blockTimeNanos;
     private final LongSupplier nanoTime;
     private final Map<String, KeyState> keys = new ConcurrentHashMap<>();
     private final Map<String, Long> hostBlockedUntil = new ConcurrentHashMap<>();
 
     public CredentialGuard(Duration blockTime, LongSupplier nanoTime) {
-        this.blockTimeNanos = blockTime.toNanos();
+        this.blockTimeNanos = nanos(blockTime);
         this.nanoTime = nanoTime;
     }
 
@@ -88,7 +91,7 @@ public final class CredentialGuard {
     public void onAnswer(String host, String keyFingerprint, int status, Duration retryAfter) {
         if (status == 429) {
             Duration block = retryAfter != null ? retryAfter : DEFAULT_IP_BLOCK;
-            hostBlockedUntil.put(host, nanoTime.getAsLong() + block.toNanos());
+            hostBlockedUntil.put(host, nanoTime.getAsLong() + nanos(block));
         }
         KeyState key = keys.get(host + ' ' + keyFingerprint);
         if (key == null || (key.valid && status != 401 && status != 429)) {
@@ -126,6 +129,11 @@ public final class CredentialGuard {
         for (Waiter w : release) {
             w.send.run();
         }
+    }
+
+    /** Saturates instead of overflowing: a block is at most about 100 years. */
+    private static long nanos(Duration d) {
+        return d.isNegative() ? 0 : d.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK.toNanos() : d.toNanos();
     }
 
     private static void nextProbe(KeyState key, List<Waiter> release) {

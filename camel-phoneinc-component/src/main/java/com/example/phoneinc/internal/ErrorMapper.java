@@ -15,7 +15,10 @@ import com.example.phoneinc.api.PhoneIncServerException;
 import com.example.phoneinc.api.PhoneIncValidationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,27 +31,48 @@ public final class ErrorMapper {
     private static final Pattern CHALLENGE_PARAM =
             Pattern.compile("(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|([^,\\s]+))");
 
+    /** Longest {@code error} text kept from a body; exception messages stay loggable. */
+    static final int MAX_ERROR_CHARS = 1000;
+
+    /** Longest list of field errors quoted in a 422's message (getErrors() has them all). */
+    static final int MAX_VALIDATION_SUMMARY_CHARS = 2000;
+
+    /** What an echoed credential is replaced with. */
+    static final String REDACTED = "[redacted]";
+
     private final Clock clock;
     private final Duration maxRetryAfter;
+    private final String secret;
 
     public ErrorMapper(Clock clock, Duration maxRetryAfter) {
+        this(clock, maxRetryAfter, null);
+    }
+
+    /**
+     * @param secret the credential sent with every call: should an answer echo it (a proxy's error
+     *     page, a header dump), it is replaced by {@value #REDACTED} in everything the exception
+     *     keeps, so it cannot reach logs through a message, error text, header or body
+     */
+    public ErrorMapper(Clock clock, Duration maxRetryAfter, String secret) {
         this.clock = clock;
         this.maxRetryAfter = maxRetryAfter;
+        // too short a value would redact ordinary text; keys are far longer
+        this.secret = secret != null && secret.length() >= 8 ? secret : null;
     }
 
     /** Maps a non-2xx answer. */
     public PhoneIncException fromReply(HttpCall call, HttpReply reply) {
-        ErrorBody body = ErrorBody.parse(reply.body());
+        ErrorBody body = redact(ErrorBody.parse(reply.body()));
         int status = reply.status();
-        String error = body.error() != null ? body.error() : body.errorDescription();
+        String error = bounded(body.error() != null ? body.error() : body.errorDescription());
         PhoneIncRequestInfo info =
                 new PhoneIncRequestInfo(
                         call.method(),
                         call.logPath(),
                         status,
                         error,
-                        reply.headers(),
-                        reply.bodyAsString(),
+                        redact(reply.headers()),
+                        redact(reply.bodyAsString()),
                         true);
         String head = describe(call) + " answered " + status;
         String detail = error != null ? ": " + error : "";
@@ -156,7 +180,12 @@ public final class ErrorMapper {
                                             .append("; "));
             msg.setLength(msg.length() - 2);
         } else if (body.error() != null) {
-            msg.append(": ").append(body.error());
+            msg.append(": ").append(bounded(body.error()));
+        }
+        int max = head.length() + MAX_VALIDATION_SUMMARY_CHARS;
+        if (msg.length() > max) {
+            msg.setLength(max);
+            msg.append("… (see getErrors())");
         }
         return new PhoneIncValidationException(msg.toString(), info, body.fieldErrors());
     }
@@ -202,7 +231,46 @@ public final class ErrorMapper {
         if ("expired_token".equals(error) || description.contains("expired")) {
             return Reason.EXPIRED_TOKEN;
         }
-        return Reason.INVALID_TOKEN;
+        if (error == null) {
+            // RFC 6750 §3.1: no error code when the request carried no credential at all
+            return Reason.MISSING_CREDENTIAL;
+        }
+        return "invalid_token".equals(error) ? Reason.INVALID_TOKEN : Reason.UNKNOWN;
+    }
+
+    private String redact(String text) {
+        return secret == null || text == null || !text.contains(secret)
+                ? text
+                : text.replace(secret, REDACTED);
+    }
+
+    private Map<String, String> redact(Map<String, String> headers) {
+        if (secret == null || headers == null) {
+            return headers;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, value) -> out.put(redact(name), redact(value)));
+        return out;
+    }
+
+    private ErrorBody redact(ErrorBody body) {
+        if (secret == null) {
+            return body;
+        }
+        Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
+        body.fieldErrors()
+                .forEach(
+                        (field, messages) ->
+                                fieldErrors.put(
+                                        redact(field),
+                                        messages.stream().map(this::redact).toList()));
+        return new ErrorBody(redact(body.error()), redact(body.errorDescription()), fieldErrors);
+    }
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= MAX_ERROR_CHARS
+                ? text
+                : text.substring(0, MAX_ERROR_CHARS) + "…";
     }
 
     private static String describe(HttpCall call) {

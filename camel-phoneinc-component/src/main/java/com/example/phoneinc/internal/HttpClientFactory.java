@@ -1,6 +1,8 @@
 package com.example.phoneinc.internal;
 
 import com.example.phoneinc.PhoneIncConfiguration;
+import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -15,7 +17,10 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -28,9 +33,17 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpClientFactory {
 
+    /** Request headers that carry a credential: never shown by the client's header log. */
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("x-api-key", "authorization", "proxy-authorization");
+
     private HttpClientFactory() {}
 
-    /** Everything that makes two clients different; endpoints with equal settings share one. */
+    /**
+     * Everything that makes two clients different; endpoints with equal settings share one. TLS
+     * settings compare by identity: endpoints copy the component's options, so they share the
+     * component's {@code SSLContextParameters} instance (and its client).
+     */
     public record Settings(
             int connectTimeout,
             int requestTimeout,
@@ -39,17 +52,9 @@ public final class HttpClientFactory {
             Integer proxyPort,
             String proxyUsername,
             String proxyPassword,
-            SSLContext sslContext) {
+            SSLContextParameters sslContextParameters) {
 
         public static Settings of(PhoneIncConfiguration c, CamelContext context) {
-            SSLContextParameters ssl = c.getSslContextParameters();
-            SSLContext sslContext;
-            try {
-                sslContext = ssl == null ? null : ssl.createSSLContext(context);
-            } catch (Exception e) {
-                throw new RuntimeCamelException(
-                        "Cannot create the TLS context from sslContextParameters", e);
-            }
             return new Settings(
                     c.getConnectTimeout(),
                     c.getRequestTimeout(),
@@ -58,7 +63,7 @@ public final class HttpClientFactory {
                     c.getProxyPort(),
                     c.getProxyUsername(),
                     c.getProxyPassword(),
-                    sslContext);
+                    c.getSslContextParameters());
         }
 
         /** Never prints the proxy password. */
@@ -68,7 +73,18 @@ public final class HttpClientFactory {
         }
     }
 
-    public static CloseableHttpAsyncClient create(Settings s, String userAgent) {
+    public static CloseableHttpAsyncClient create(
+            Settings s, String userAgent, CamelContext context) {
+        SSLContext sslContext;
+        try {
+            sslContext =
+                    s.sslContextParameters() == null
+                            ? null
+                            : s.sslContextParameters().createSSLContext(context);
+        } catch (Exception e) {
+            throw new RuntimeCamelException(
+                    "Cannot create the TLS context from sslContextParameters", e);
+        }
         PoolingAsyncClientConnectionManagerBuilder pool =
                 PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(s.maxConnections())
@@ -83,9 +99,9 @@ public final class HttpClientFactory {
                                         // before reuse so a POST is not lost to a stale socket
                                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                         .build());
-        if (s.sslContext() != null) {
+        if (sslContext != null) {
             pool.setTlsStrategy(
-                    ClientTlsStrategyBuilder.create().setSslContext(s.sslContext()).build());
+                    ClientTlsStrategyBuilder.create().setSslContext(sslContext).build());
         }
         HttpAsyncClientBuilder builder =
                 HttpAsyncClients.custom()
@@ -106,7 +122,13 @@ public final class HttpClientFactory {
                         .disableAutomaticRetries()
                         .disableRedirectHandling()
                         .disableCookieManagement()
-                        .evictIdleConnections(TimeValue.ofSeconds(30));
+                        .evictIdleConnections(TimeValue.ofSeconds(30))
+                        // HttpClient's header log (org.apache.hc.client5.http.headers, DEBUG)
+                        // prints each header's toString(): mask the credential there
+                        .addRequestInterceptorLast((request, entity, httpContext) -> mask(request))
+                        // and its wire log (org.apache.hc.client5.http.wire, DEBUG) dumps the raw
+                        // bytes, key included: the component's client writes none
+                        .setIoSessionDecorator(session -> session);
         if (s.proxyHost() != null) {
             HttpHost proxy =
                     new HttpHost(s.proxyHost(), s.proxyPort() != null ? s.proxyPort() : 8080);
@@ -126,5 +148,30 @@ public final class HttpClientFactory {
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    /** Replaces credential headers by equal ones whose toString() hides the value. */
+    static void mask(HttpRequest request) {
+        for (Header header : request.getHeaders()) {
+            if (SECRET_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))
+                    && !(header instanceof MaskedHeader)) {
+                request.removeHeader(header);
+                request.addHeader(new MaskedHeader(header.getName(), header.getValue()));
+            }
+        }
+    }
+
+    /** Sent as is; logged as {@code Name: xxxxxx}. */
+    static final class MaskedHeader extends BasicHeader {
+        private static final long serialVersionUID = 1L;
+
+        MaskedHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": xxxxxx";
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,20 +73,26 @@ public final class HttpTransport {
             once.failed(new IOException("HTTP client unavailable: " + e.getMessage(), e), false);
             return;
         }
-        once.timeout =
-                timer.schedule(
-                        () -> {
-                            if (once.failed(
-                                    new TimeoutException(
-                                            "no complete answer within "
-                                                    + deadlineMillis
-                                                    + " ms (requestTimeout)"),
-                                    true)) {
-                                future.cancel(true);
-                            }
-                        },
-                        deadlineMillis,
-                        TimeUnit.MILLISECONDS);
+        try {
+            once.timeout =
+                    timer.schedule(
+                            () -> {
+                                if (once.failed(
+                                        new TimeoutException(
+                                                "no complete answer within "
+                                                        + deadlineMillis
+                                                        + " ms (requestTimeout)"),
+                                        true)) {
+                                    future.cancel(true);
+                                }
+                            },
+                            deadlineMillis,
+                            TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the component is stopping: the request is already on its way and the client's own
+            // timeouts still end it, so the listener hears; throwing here would complete nothing
+            return;
+        }
         if (once.done.get()) {
             once.timeout.cancel(false);
         }

@@ -86,9 +86,12 @@ public final class RequestFactory {
                 throw invalid(param.option(), "the " + source + " " + e.getMessage());
             }
         }
-        if (param.wireName().equals("direction")
-                && !DIRECTIONS.contains(value.toLowerCase(Locale.ROOT))) {
-            throw invalid(param.option(), "the " + source + " must be inbound or outbound");
+        if (param.wireName().equals("direction")) {
+            String direction = value.toLowerCase(Locale.ROOT);
+            if (!DIRECTIONS.contains(direction)) {
+                throw invalid(param.option(), "the " + source + " must be inbound or outbound");
+            }
+            return direction; // Phone.inc would treat "Inbound" as no match
         }
         return value;
     }
@@ -181,6 +184,8 @@ public final class RequestFactory {
                 || !path.startsWith("/")
                 || path.startsWith("//")
                 || path.contains("..")
+                // an encoded dot segment is a ".." to servers that decode before normalising
+                || path.toLowerCase(Locale.ROOT).contains("%2e")
                 || path.contains("#")
                 || path.contains("://")
                 || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {

@@ -34,6 +34,9 @@ public final class ResponseReader {
     }
 
     public void apply(HttpCall call, HttpReply reply, Message out) throws PhoneIncException {
+        // output headers of an earlier list call in the same route must not pass for this one's
+        out.removeHeader(PhoneIncConstants.LIST_METADATA);
+        out.removeHeader(PhoneIncConstants.UNLISTENED_COUNT);
         if (rawJson) {
             out.setBody(reply.body().length == 0 ? null : reply.bodyAsString());
             return;
