@@ -30,14 +30,20 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         PhoneIncComponent target = (PhoneIncComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "authenticationtype":
+        case "authenticationType": getOrCreateConfiguration(target).setAuthenticationType(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.example.phoneinc.PhoneIncConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -55,6 +61,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, long.class, value)); return true;
+        case "oauthbaseurl":
+        case "oauthBaseUrl": getOrCreateConfiguration(target).setOauthBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -63,12 +71,18 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshthreshold":
+        case "refreshThreshold": getOrCreateConfiguration(target).setRefreshThreshold(property(camelContext, long.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, com.example.phoneinc.oauth.PhoneIncTokenStore.class, value)); return true;
         default: return false;
         }
     }
@@ -76,14 +90,20 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "authenticationtype":
+        case "authenticationType": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
         case "configuration": return com.example.phoneinc.PhoneIncConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -101,6 +121,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseSize": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "oauthbaseurl":
+        case "oauthBaseUrl": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -109,12 +131,18 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "refreshthreshold":
+        case "refreshThreshold": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "tokenstore":
+        case "tokenStore": return com.example.phoneinc.oauth.PhoneIncTokenStore.class;
         default: return null;
         }
     }
@@ -123,14 +151,20 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         PhoneIncComponent target = (PhoneIncComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "authenticationtype":
+        case "authenticationType": return getOrCreateConfiguration(target).getAuthenticationType();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -148,6 +182,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "oauthbaseurl":
+        case "oauthBaseUrl": return getOrCreateConfiguration(target).getOauthBaseUrl();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -156,12 +192,18 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "refreshthreshold":
+        case "refreshThreshold": return getOrCreateConfiguration(target).getRefreshThreshold();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
+        case "tokenstore":
+        case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
         default: return null;
         }
     }

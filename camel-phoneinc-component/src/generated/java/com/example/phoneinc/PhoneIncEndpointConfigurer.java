@@ -23,12 +23,18 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         PhoneIncEndpoint target = (PhoneIncEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "authenticationtype":
+        case "authenticationType": target.getConfiguration().setAuthenticationType(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "defaultregion":
@@ -49,6 +55,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, long.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauthbaseurl":
+        case "oauthBaseUrl": target.getConfiguration().setOauthBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumber":
         case "phoneNumber": target.setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +70,10 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "rawjson":
         case "rawJson": target.setRawJson(property(camelContext, boolean.class, value)); return true;
+        case "refreshthreshold":
+        case "refreshThreshold": target.getConfiguration().setRefreshThreshold(property(camelContext, long.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
@@ -69,6 +81,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "state": target.setState(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, com.example.phoneinc.oauth.PhoneIncTokenStore.class, value)); return true;
         default: return false;
         }
     }
@@ -76,12 +90,18 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "authenticationtype":
+        case "authenticationType": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "defaultregion":
@@ -102,6 +122,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "method": return java.lang.String.class;
+        case "oauthbaseurl":
+        case "oauthBaseUrl": return java.lang.String.class;
         case "path": return java.lang.String.class;
         case "phonenumber":
         case "phoneNumber": return java.lang.String.class;
@@ -115,6 +137,10 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyUsername": return java.lang.String.class;
         case "rawjson":
         case "rawJson": return boolean.class;
+        case "refreshthreshold":
+        case "refreshThreshold": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "sslcontextparameters":
@@ -122,6 +148,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "state": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "tokenstore":
+        case "tokenStore": return com.example.phoneinc.oauth.PhoneIncTokenStore.class;
         default: return null;
         }
     }
@@ -130,12 +158,18 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         PhoneIncEndpoint target = (PhoneIncEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "authenticationtype":
+        case "authenticationType": return target.getConfiguration().getAuthenticationType();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultregion":
@@ -156,6 +190,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "method": return target.getMethod();
+        case "oauthbaseurl":
+        case "oauthBaseUrl": return target.getConfiguration().getOauthBaseUrl();
         case "path": return target.getPath();
         case "phonenumber":
         case "phoneNumber": return target.getPhoneNumber();
@@ -169,6 +205,10 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "rawjson":
         case "rawJson": return target.isRawJson();
+        case "refreshthreshold":
+        case "refreshThreshold": return target.getConfiguration().getRefreshThreshold();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "sslcontextparameters":
@@ -176,6 +216,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "state": return target.getState();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "tokenstore":
+        case "tokenStore": return target.getConfiguration().getTokenStore();
         default: return null;
         }
     }

@@ -23,11 +23,14 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(35);
+        props.add("accessToken");
         props.add("action");
         props.add("allowInsecureHttp");
         props.add("apiKey");
+        props.add("authenticationType");
         props.add("baseUrl");
+        props.add("clientId");
         props.add("connectTimeout");
         props.add("defaultRegion");
         props.add("direction");
@@ -40,6 +43,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxResponseSize");
         props.add("maxRetryAfter");
         props.add("method");
+        props.add("oauthBaseUrl");
         props.add("path");
         props.add("phoneNumber");
         props.add("proxyHost");
@@ -47,16 +51,22 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("rawJson");
+        props.add("refreshThreshold");
+        props.add("refreshToken");
         props.add("requestTimeout");
         props.add("resource");
         props.add("sslContextParameters");
         props.add("state");
         props.add("throwExceptionOnFailure");
+        props.add("tokenStore");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(6);
+        secretProps.add("accessToken");
         secretProps.add("apiKey");
+        secretProps.add("clientId");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
+        secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

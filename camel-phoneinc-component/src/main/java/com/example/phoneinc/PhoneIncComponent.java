@@ -1,8 +1,16 @@
 package com.example.phoneinc;
 
+import com.example.phoneinc.internal.BaseUrls;
 import com.example.phoneinc.internal.CredentialGuard;
 import com.example.phoneinc.internal.HttpClientFactory;
+import com.example.phoneinc.internal.HttpTransport;
+import com.example.phoneinc.internal.OAuthTokenManager;
 import com.example.phoneinc.internal.PhoneIncOperation;
+import com.example.phoneinc.oauth.InMemoryTokenStore;
+import com.example.phoneinc.oauth.PhoneIncTokenStore;
+import com.example.phoneinc.oauth.PhoneIncTokens;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +35,10 @@ public class PhoneIncComponent extends DefaultComponent {
 
     private final Map<HttpClientFactory.Settings, CloseableHttpAsyncClient> clients =
             new HashMap<>();
-    private final Map<Long, CredentialGuard> guards = new HashMap<>();
+    private final Map<String, OAuthTokenManager> tokenManagers = new HashMap<>();
+    private final CredentialGuard guard = new CredentialGuard(System::nanoTime);
     private ScheduledExecutorService timer;
+    private Clock clock = Clock.systemUTC();
 
     public PhoneIncComponent() {}
 
@@ -86,9 +96,71 @@ public class PhoneIncComponent extends DefaultComponent {
                 settings, s -> HttpClientFactory.create(s, userAgent(), getCamelContext()));
     }
 
-    synchronized CredentialGuard guard(long blockTimeMillis) {
-        return guards.computeIfAbsent(
-                blockTimeMillis, t -> new CredentialGuard(Duration.ofMillis(t), System::nanoTime));
+    /** One guard per component: a 429 blocks the host for every endpoint. */
+    CredentialGuard guard() {
+        return guard;
+    }
+
+    /**
+     * The token manager of one OAuth credential, shared by every endpoint that uses it so there is
+     * only ever one refresh in flight. A credential is its token store, or else its OAuth base URL,
+     * client id and configured tokens.
+     */
+    synchronized OAuthTokenManager tokenManager(
+            PhoneIncConfiguration config, PhoneIncTokens configured) throws Exception {
+        URI oauthBase =
+                BaseUrls.check(
+                        "oauthBaseUrl", config.getOauthBaseUrl(), config.isAllowInsecureHttp());
+        PhoneIncTokenStore store = config.getTokenStore();
+        String key =
+                store != null
+                        ? "store@" + System.identityHashCode(store)
+                        : oauthBase
+                                + " "
+                                + PhoneIncAuthentication.fingerprint(
+                                        config.getClientId()
+                                                + " "
+                                                + (configured == null
+                                                        ? ""
+                                                        : configured.accessToken()
+                                                                + " "
+                                                                + configured.refreshToken()));
+        OAuthTokenManager manager = tokenManagers.get(key);
+        if (manager == null) {
+            HttpTransport transport = transport(config);
+            String base = oauthBase.toString().replaceAll("/+$", "");
+            manager =
+                    new OAuthTokenManager(
+                            store != null ? store : new InMemoryTokenStore(),
+                            configured,
+                            config.getClientId() == null ? null : config.getClientId().strip(),
+                            Duration.ofMillis(config.getRefreshThreshold()),
+                            clock,
+                            (path, form) -> transport.post(URI.create(base + path), path, form));
+            tokenManagers.put(key, manager);
+        }
+        return manager;
+    }
+
+    /** The transport for this configuration's connection settings. */
+    HttpTransport transport(PhoneIncConfiguration config) {
+        return new HttpTransport(
+                config.getHttpClient() != null ? config.getHttpClient() : httpClient(config),
+                timer(),
+                config.getRequestTimeout(),
+                config.getMaxResponseSize());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The clock token expiry and {@code Retry-After} dates are measured with; for tests. Not an
+     * endpoint option.
+     */
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     synchronized ScheduledExecutorService timer() {
@@ -109,7 +181,7 @@ public class PhoneIncComponent extends DefaultComponent {
     protected synchronized void doStop() throws Exception {
         clients.values().forEach(c -> c.close(CloseMode.GRACEFUL));
         clients.clear();
-        guards.clear();
+        tokenManagers.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;

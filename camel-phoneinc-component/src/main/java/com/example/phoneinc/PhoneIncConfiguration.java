@@ -1,5 +1,6 @@
 package com.example.phoneinc;
 
+import com.example.phoneinc.oauth.PhoneIncTokenStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -16,6 +17,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 public class PhoneIncConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://app.phone.inc/api/v1";
+    public static final String DEFAULT_OAUTH_BASE_URL = "https://app.phone.inc";
 
     @UriParam(label = "security", secret = true)
     @Metadata(
@@ -24,6 +26,58 @@ public class PhoneIncConfiguration implements Cloneable {
                             + " -> API Keys. Sent as the `X-Api-Key` header, with surrounding"
                             + " whitespace removed; never in the URL.")
     private String apiKey;
+
+    @UriParam(label = "security", enums = "apiKey,oauth")
+    @Metadata(
+            description =
+                    "Which credential to use when both an API key and OAuth tokens are configured"
+                            + " (for example a component-wide key and an endpoint with OAuth"
+                            + " options). Without it, the one that is set is used, and setting both"
+                            + " is an error.")
+    private String authenticationType;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(
+            description =
+                    "OAuth client id of the partner app, issued by Phone.inc. Needed to refresh"
+                            + " tokens and for the oauth/token and oauth/revoke operations.")
+    private String clientId;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(
+            description =
+                    "OAuth access token, sent as `Authorization: Bearer`. Seeds the token store when"
+                            + " it is empty; the store's tokens win afterwards.")
+    private String accessToken;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(
+            description =
+                    "OAuth refresh token (valid up to 30 days). Lets the component mint new access"
+                            + " tokens before they expire; rotated tokens go to the token store.")
+    private String refreshToken;
+
+    @UriParam(label = "security")
+    @Metadata(
+            description =
+                    "Where OAuth tokens are kept between refreshes and restarts: a"
+                            + " PhoneIncTokenStore bean, e.g."
+                            + " `#class:com.example.phoneinc.oauth.FileTokenStore('/path/tokens.json')`."
+                            + " Default: in memory, seeded from accessToken/refreshToken.")
+    private PhoneIncTokenStore tokenStore;
+
+    @UriParam(label = "security", defaultValue = DEFAULT_OAUTH_BASE_URL)
+    @Metadata(
+            description =
+                    "Base URL of Phone.inc's OAuth endpoints (`/oauth/token`, `/oauth/revoke`).")
+    private String oauthBaseUrl = DEFAULT_OAUTH_BASE_URL;
+
+    @UriParam(label = "security", defaultValue = "300000")
+    @Metadata(
+            description =
+                    "Refresh the OAuth access token when less than this many milliseconds of its"
+                            + " life remain (Phone.inc recommends about 5 minutes).")
+    private long refreshThreshold = 300_000;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL)
     @Metadata(
@@ -143,6 +197,62 @@ public class PhoneIncConfiguration implements Cloneable {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getAuthenticationType() {
+        return authenticationType;
+    }
+
+    public void setAuthenticationType(String authenticationType) {
+        this.authenticationType = authenticationType;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public PhoneIncTokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    public void setTokenStore(PhoneIncTokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getOauthBaseUrl() {
+        return oauthBaseUrl;
+    }
+
+    public void setOauthBaseUrl(String oauthBaseUrl) {
+        this.oauthBaseUrl = oauthBaseUrl;
+    }
+
+    public long getRefreshThreshold() {
+        return refreshThreshold;
+    }
+
+    public void setRefreshThreshold(long refreshThreshold) {
+        this.refreshThreshold = refreshThreshold;
     }
 
     public String getBaseUrl() {

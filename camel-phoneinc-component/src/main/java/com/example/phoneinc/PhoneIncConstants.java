@@ -85,5 +85,37 @@ public final class PhoneIncConstants {
             javaType = "java.util.Map<String, Object>")
     public static final String LIST_METADATA = "CamelPhoneIncListMetadata";
 
+    @Metadata(
+            label = "producer",
+            description =
+                    "For `oauth/revoke`: the token to revoke (otherwise the message body, or the"
+                            + " current access token of the endpoint's OAuth credential).",
+            javaType = "String",
+            secret = true)
+    public static final String TOKEN = "CamelPhoneIncToken";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "For `oauth/token`: the authorization code from the redirect (otherwise the"
+                            + " message body).",
+            javaType = "String",
+            secret = true)
+    public static final String AUTHORIZATION_CODE = "CamelPhoneIncAuthorizationCode";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "For `oauth/token`: the PKCE code verifier the code challenge was made from.",
+            javaType = "String",
+            secret = true)
+    public static final String CODE_VERIFIER = "CamelPhoneIncCodeVerifier";
+
+    @Metadata(
+            label = "producer",
+            description = "For `oauth/token`: the redirect URI used in the authorization request.",
+            javaType = "String")
+    public static final String REDIRECT_URI = "CamelPhoneIncRedirectUri";
+
     private PhoneIncConstants() {}
 }

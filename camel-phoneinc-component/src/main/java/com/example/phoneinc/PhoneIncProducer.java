@@ -5,25 +5,27 @@ import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncRateLimitException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
+import com.example.phoneinc.internal.Authenticator;
+import com.example.phoneinc.internal.BaseUrls;
+import com.example.phoneinc.internal.Credential;
 import com.example.phoneinc.internal.CredentialGuard;
 import com.example.phoneinc.internal.ErrorMapper;
 import com.example.phoneinc.internal.HttpCall;
 import com.example.phoneinc.internal.HttpReply;
 import com.example.phoneinc.internal.HttpTransport;
+import com.example.phoneinc.internal.OAuthRequests;
+import com.example.phoneinc.internal.OAuthTokenManager;
+import com.example.phoneinc.internal.PhoneIncOperation;
 import com.example.phoneinc.internal.PhoneNumbers;
 import com.example.phoneinc.internal.RequestFactory;
 import com.example.phoneinc.internal.ResponseReader;
 import com.example.phoneinc.internal.TransportListener;
-import java.net.InetAddress;
+import com.example.phoneinc.oauth.PhoneIncTokens;
+import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one exchange to Phone.inc without holding the caller's thread. The work is split into small
  * parts: {@link RequestFactory} builds and checks the request, {@link CredentialGuard} may fail it
- * locally, {@link HttpTransport} sends it, and {@link ResponseReader} or {@link ErrorMapper} turn
+ * locally, an {@link Authenticator} supplies the credential (refreshing an OAuth token first if
+ * needed), {@link HttpTransport} sends it, and {@link ResponseReader} or {@link ErrorMapper} turn
  * the answer into a body or a typed exception.
  */
 public class PhoneIncProducer extends DefaultAsyncProducer {
@@ -42,13 +45,17 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneIncProducer.class);
 
     private final PhoneIncEndpoint endpoint;
+    private PhoneIncOperation operation;
     private RequestFactory requests;
+    private OAuthRequests oauthRequests;
+    private OAuthTokenManager tokenManager;
     private ResponseReader responses;
     private ErrorMapper errors;
     private HttpTransport transport;
+    private Authenticator authenticator;
     private CredentialGuard guard;
+    private Duration invalidKeyBlockTime;
     private String host;
-    private String keyFingerprint;
     private boolean throwExceptionOnFailure;
 
     public PhoneIncProducer(PhoneIncEndpoint endpoint) {
@@ -61,53 +68,54 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         PhoneIncConfiguration config = endpoint.getConfiguration();
-        String apiKey = config.getApiKey() == null ? "" : config.getApiKey().strip();
-        if (apiKey.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "No Phone.inc credential for "
-                            + endpoint
-                            + ": set the apiKey option on the endpoint or on the component"
-                            + " (camel.component.phoneinc.api-key)");
-        }
-        if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-            // never quote the key: this message ends up in logs
-            throw new IllegalArgumentException(
-                    "The Phone.inc apiKey of "
-                            + endpoint
-                            + " contains spaces, line breaks or other characters an API key never"
-                            + " has: check how it was copied");
-        }
-        URI base = checkBaseUrl(config);
-        PhoneNumbers phoneNumbers;
-        try {
-            phoneNumbers = new PhoneNumbers(config.getDefaultRegion());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid option: " + e.getMessage(), e);
-        }
         PhoneIncComponent component = endpoint.getComponent();
-        requests =
-                new RequestFactory(
-                        endpoint.getOperation(),
-                        config.getBaseUrl(),
-                        endpoint.callOptions(),
-                        phoneNumbers);
-        responses = new ResponseReader(endpoint.getOperation(), endpoint.isRawJson());
+        operation = endpoint.getOperation();
+        if (operation.isOAuth()) {
+            URI oauthBase =
+                    BaseUrls.check(
+                            "oauthBaseUrl", config.getOauthBaseUrl(), config.isAllowInsecureHttp());
+            boolean hasOAuth =
+                    config.getAccessToken() != null
+                            || config.getRefreshToken() != null
+                            || config.getTokenStore() != null;
+            tokenManager = hasOAuth ? PhoneIncAuthentication.tokenManager(config, component) : null;
+            OAuthTokenManager manager = tokenManager;
+            oauthRequests =
+                    new OAuthRequests(
+                            operation,
+                            oauthBase.toString(),
+                            config.getClientId(),
+                            manager == null
+                                    ? null
+                                    : () ->
+                                            manager.current() == null
+                                                    ? null
+                                                    : manager.current().accessToken());
+            authenticator = Authenticator.NONE;
+            host = BaseUrls.hostKey(oauthBase);
+        } else {
+            URI base = BaseUrls.check("baseUrl", config.getBaseUrl(), config.isAllowInsecureHttp());
+            authenticator = PhoneIncAuthentication.choose(endpoint, config, component);
+            PhoneNumbers phoneNumbers;
+            try {
+                phoneNumbers = new PhoneNumbers(config.getDefaultRegion());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid option: " + e.getMessage(), e);
+            }
+            requests =
+                    new RequestFactory(
+                            operation, config.getBaseUrl(), endpoint.callOptions(), phoneNumbers);
+            host = BaseUrls.hostKey(base);
+        }
+        responses = new ResponseReader(operation, endpoint.isRawJson());
         errors =
                 new ErrorMapper(
-                        Clock.systemUTC(), Duration.ofMillis(config.getMaxRetryAfter()), apiKey);
-        transport =
-                new HttpTransport(
-                        config.getHttpClient() != null
-                                ? config.getHttpClient()
-                                : component.httpClient(config),
-                        component.timer(),
-                        config.getRequestTimeout(),
-                        config.getMaxResponseSize(),
-                        "X-Api-Key",
-                        apiKey);
-        guard = component.guard(config.getInvalidKeyBlockTime());
-        host = base.getHost() + ":" + base.getPort();
-        keyFingerprint = fingerprint(apiKey);
+                        component.clock(),
+                        Duration.ofMillis(config.getMaxRetryAfter()),
+                        authenticator.secret());
+        transport = component.transport(config);
+        guard = component.guard();
+        invalidKeyBlockTime = Duration.ofMillis(Math.max(0, config.getInvalidKeyBlockTime()));
         throwExceptionOnFailure = config.isThrowExceptionOnFailure();
     }
 
@@ -118,12 +126,8 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         message.removeHeader(Exchange.REDELIVERY_DELAY);
         HttpCall call;
         try {
-            call = requests.create(message);
-        } catch (PhoneIncInvalidInputException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        } catch (RuntimeException e) {
+            call = operation.isOAuth() ? oauthRequests.create(message) : requests.create(message);
+        } catch (PhoneIncInvalidInputException | RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -131,9 +135,10 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         Outcome outcome = new Outcome(exchange, call, callback, System.nanoTime());
         guard.admit(
                 host,
-                keyFingerprint,
-                () -> transport.send(call, outcome),
-                rejection -> outcome.rejected(rejection));
+                authenticator.guardKey(),
+                invalidKeyBlockTime,
+                () -> outcome.send(authenticator.credential()),
+                outcome::rejected);
         return false;
     }
 
@@ -143,6 +148,8 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         private final HttpCall call;
         private final AsyncCallback callback;
         private final long started;
+        private Credential credential;
+        private boolean replayed;
 
         Outcome(Exchange exchange, HttpCall call, AsyncCallback callback, long started) {
             this.exchange = exchange;
@@ -151,11 +158,30 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             this.started = started;
         }
 
+        /** Sends once the credential is there (at once for API keys). */
+        void send(CompletableFuture<Credential> pending) {
+            pending.whenComplete(
+                    (c, error) -> {
+                        if (error != null) {
+                            failLocally(error);
+                            return;
+                        }
+                        credential = c;
+                        try {
+                            transport.send(call, c, this);
+                        } catch (RuntimeException | Error e) {
+                            failLocally(e);
+                        }
+                    });
+        }
+
         @Override
         public void onReply(HttpReply reply) {
+            boolean done = true;
             try {
                 log(reply.status());
-                if (LOG.isTraceEnabled()) {
+                if (LOG.isTraceEnabled() && !operation.isOAuth()) {
+                    // OAuth answers carry tokens: never logged
                     LOG.trace(
                             "Phone.inc {} {} body: {}",
                             call.method(),
@@ -165,13 +191,37 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                 Message message = exchange.getMessage();
                 message.setHeader(PhoneIncConstants.RESPONSE_CODE, reply.status());
                 if (reply.isSuccess()) {
-                    guard.onAnswer(host, keyFingerprint, reply.status(), null);
-                    responses.apply(call, reply, message);
+                    guard.onAnswer(
+                            host,
+                            authenticator.guardKey(),
+                            invalidKeyBlockTime,
+                            reply.status(),
+                            null);
+                    if (operation == PhoneIncOperation.OAUTH_TOKEN) {
+                        message.setBody(acceptTokens(reply));
+                    } else {
+                        responses.apply(call, reply, message);
+                    }
                     return;
                 }
                 PhoneIncException failure = errors.fromReply(call, reply);
                 guard.onAnswer(
-                        host, keyFingerprint, reply.status(), failure.getRetryAfter().orElse(null));
+                        host,
+                        authenticator.guardKey(),
+                        invalidKeyBlockTime,
+                        reply.status(),
+                        failure.getRetryAfter().orElse(null));
+                if (failure instanceof PhoneIncAuthenticationException refused && !replayed) {
+                    CompletableFuture<Credential> next =
+                            authenticator.afterUnauthorized(credential, refused.getReason());
+                    if (next != null) {
+                        // the one retry the component makes itself: refresh, then replay once
+                        replayed = true;
+                        done = false;
+                        send(next);
+                        return;
+                    }
+                }
                 if (throwExceptionOnFailure) {
                     fail(failure);
                 } else {
@@ -183,7 +233,9 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                 // whatever went wrong, the exchange must not complete as if it had succeeded
                 exchange.setException(e);
             } finally {
-                callback.done(false);
+                if (done) {
+                    callback.done(false);
+                }
             }
         }
 
@@ -191,10 +243,24 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         public void onFailure(Exception error, boolean possiblySent) {
             try {
                 log(0);
-                guard.onAnswer(host, keyFingerprint, 0, null);
+                guard.onAnswer(host, authenticator.guardKey(), invalidKeyBlockTime, 0, null);
                 exchange.setException(errors.fromFailure(call, error, possiblySent));
             } catch (RuntimeException | Error e) {
                 exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        }
+
+        /** No credential could be had (OAuth refresh failed, grant ended): nothing was sent. */
+        void failLocally(Throwable error) {
+            try {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof PhoneIncException failure) {
+                    fail(failure);
+                } else {
+                    exchange.setException(cause);
+                }
             } finally {
                 callback.done(false);
             }
@@ -236,6 +302,36 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             }
         }
 
+        private PhoneIncTokens acceptTokens(HttpReply reply) throws PhoneIncException {
+            PhoneIncTokens tokens;
+            try {
+                tokens =
+                        OAuthTokenManager.parseTokens(
+                                reply.body(), endpoint.getComponent().clock().instant());
+            } catch (IOException e) {
+                throw new PhoneIncException(
+                        "Phone.inc POST /oauth/token answered "
+                                + reply.status()
+                                + " without a token set",
+                        new PhoneIncRequestInfo(
+                                "POST", call.logPath(), reply.status(), null, null, null, true),
+                        null);
+            }
+            if (tokenManager != null) {
+                try {
+                    tokenManager.accept(tokens);
+                } catch (IOException e) {
+                    throw new PhoneIncException(
+                            "The tokens from the code exchange could not be saved: "
+                                    + e.getMessage(),
+                            new PhoneIncRequestInfo(
+                                    "POST", call.logPath(), reply.status(), null, null, null, true),
+                            e);
+                }
+            }
+            return tokens;
+        }
+
         private void fail(PhoneIncException failure) {
             if (failure instanceof PhoneIncRateLimitException rateLimit
                     && rateLimit.isRetryable()
@@ -251,67 +347,13 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         private void log(int status) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
-                        "Phone.inc {} {} -> {} in {} ms",
+                        "Phone.inc {} {} -> {} in {} ms{}",
                         call.method(),
                         call.logPath(),
                         status == 0 ? "no answer" : status,
-                        (System.nanoTime() - started) / 1_000_000);
+                        (System.nanoTime() - started) / 1_000_000,
+                        replayed ? " (replayed after token refresh)" : "");
             }
-        }
-    }
-
-    private static URI checkBaseUrl(PhoneIncConfiguration config) {
-        String baseUrl = config.getBaseUrl();
-        URI uri;
-        try {
-            uri = URI.create(baseUrl == null ? "" : baseUrl.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid baseUrl option: not a URL", e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(
-                    "Invalid baseUrl option '" + baseUrl + "': expected https://host/path");
-        }
-        if (uri.getUserInfo() != null || uri.getQuery() != null) {
-            throw new IllegalArgumentException(
-                    "Invalid baseUrl option: no user info or query string allowed (credentials go"
-                            + " in apiKey)");
-        }
-        if (scheme.equals("http") && !config.isAllowInsecureHttp() && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException(
-                    "Refusing plain http:// baseUrl for host "
-                            + uri.getHost()
-                            + ": the API key would travel in clear text. Use https://, or set"
-                            + " allowInsecureHttp=true if this is intended");
-        }
-        return uri;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            // literal addresses only: no DNS lookup decides whether a key goes out in clear text
-            String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                return false;
-            }
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String fingerprint(String apiKey) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -132,7 +132,14 @@ class DocsTablesTest {
                     .append("` | ")
                     .append(op.method() == null ? "any" : op.method())
                     .append(" | ")
-                    .append(op.path() == null ? "`path` option" : "`" + op.path() + params + "`")
+                    .append(
+                            op.path() == null
+                                    ? "`path` option"
+                                    : "`"
+                                            + op.path()
+                                            + params
+                                            + "`"
+                                            + (op.isOAuth() ? " on `oauthBaseUrl`" : ""))
                     .append(" | ")
                     .append(result)
                     .append('\n');

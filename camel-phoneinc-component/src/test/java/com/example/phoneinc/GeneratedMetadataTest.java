@@ -122,7 +122,8 @@ class GeneratedMetadataTest extends WireMockTestSupport {
                         "employees",
                         "callerContext",
                         "webhooks",
-                        "request"),
+                        "request",
+                        "oauth"),
                 resources);
         assertTrue(catalog.get("componentProperties").get("apiKey").get("secret").asBoolean());
 

@@ -40,7 +40,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -379,14 +378,11 @@ class TransportOptionsTest extends WireMockTestSupport {
     }
 
     /**
-     * Known bug (reported to the owner of HttpTransport): a closed client fails the call with
-     * {@code IllegalStateException: Connection pool shut down}, which {@code
-     * HttpTransport.certainlyNotSent} does not recognise, so a POST that never left the JVM is
-     * reported as a PhoneIncAmbiguousResultException ("may have taken effect") instead of a
-     * retryable PhoneIncConnectionException. Enable once fixed.
+     * A closed client fails the call with {@code IllegalStateException: Connection pool shut
+     * down}: the POST never left the JVM, so it is a retryable PhoneIncConnectionException, not a
+     * PhoneIncAmbiguousResultException ("may have taken effect").
      */
     @Test
-    @Disabled("HttpTransport treats a closed client's IllegalStateException as possibly sent")
     void closedCustomHttpClientPostIsNotAmbiguous() throws Exception {
         CloseableHttpAsyncClient custom = HttpAsyncClients.createDefault();
         custom.start();

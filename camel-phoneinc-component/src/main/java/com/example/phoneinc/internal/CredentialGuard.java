@@ -33,19 +33,27 @@ public final class CredentialGuard {
     /** Longest block; nanoTime arithmetic stays far from overflow below it. */
     private static final Duration MAX_BLOCK = Duration.ofDays(36_500);
 
-    private final long blockTimeNanos;
     private final LongSupplier nanoTime;
     private final Map<String, KeyState> keys = new ConcurrentHashMap<>();
     private final Map<String, Long> hostBlockedUntil = new ConcurrentHashMap<>();
 
-    public CredentialGuard(Duration blockTime, LongSupplier nanoTime) {
-        this.blockTimeNanos = nanos(blockTime);
+    public CredentialGuard(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
     }
 
-    /** Either runs {@code send} (now or once the key's probe answered) or calls {@code reject}. */
+    /**
+     * Either runs {@code send} (now or once the key's probe answered) or calls {@code reject}.
+     *
+     * @param keyFingerprint the API key's fingerprint, or null when only the host block applies
+     *     (OAuth tokens: their 401s are handled by refreshing)
+     * @param blockTime how long a key fails locally after a 401; zero turns the key guard off
+     */
     public void admit(
-            String host, String keyFingerprint, Runnable send, Consumer<Rejection> reject) {
+            String host,
+            String keyFingerprint,
+            Duration blockTime,
+            Runnable send,
+            Consumer<Rejection> reject) {
         long now = nanoTime.getAsLong();
         Long blockedUntil = hostBlockedUntil.get(host);
         if (blockedUntil != null) {
@@ -55,7 +63,7 @@ public final class CredentialGuard {
             }
             hostBlockedUntil.remove(host, blockedUntil);
         }
-        if (blockTimeNanos <= 0) {
+        if (keyFingerprint == null || blockTime.isZero() || blockTime.isNegative()) {
             send.run();
             return;
         }
@@ -88,12 +96,17 @@ public final class CredentialGuard {
      *
      * @param retryAfter the 429's Retry-After, or null
      */
-    public void onAnswer(String host, String keyFingerprint, int status, Duration retryAfter) {
+    public void onAnswer(
+            String host,
+            String keyFingerprint,
+            Duration blockTime,
+            int status,
+            Duration retryAfter) {
         if (status == 429) {
             Duration block = retryAfter != null ? retryAfter : DEFAULT_IP_BLOCK;
             hostBlockedUntil.put(host, nanoTime.getAsLong() + nanos(block));
         }
-        KeyState key = keys.get(host + ' ' + keyFingerprint);
+        KeyState key = keyFingerprint == null ? null : keys.get(host + ' ' + keyFingerprint);
         if (key == null || (key.valid && status != 401 && status != 429)) {
             return; // nothing changes for a key known to work: no lock on the hot path
         }
@@ -104,8 +117,9 @@ public final class CredentialGuard {
             if (status == 401) {
                 key.valid = false;
                 key.probing = false;
-                key.invalidUntil = nanoTime.getAsLong() + blockTimeNanos;
-                rejection = new Rejection(false, Duration.ofNanos(blockTimeNanos));
+                long blockNanos = nanos(blockTime);
+                key.invalidUntil = nanoTime.getAsLong() + blockNanos;
+                rejection = new Rejection(false, Duration.ofNanos(blockNanos));
                 refuse.addAll(key.waiting);
                 key.waiting.clear();
             } else if (status == 429) {

@@ -3,7 +3,12 @@ package com.example.phoneinc.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -31,34 +37,36 @@ public final class HttpTransport {
     private final ScheduledExecutorService timer;
     private final long deadlineMillis;
     private final int maxResponseSize;
-    private final String apiKeyHeader;
-    private final String apiKey;
 
     /**
-     * @param apiKey the trimmed key sent as {@code apiKeyHeader} on every request
      * @param deadlineMillis the longest one call may take before the timer ends it
      */
     public HttpTransport(
             CloseableHttpAsyncClient client,
             ScheduledExecutorService timer,
             long deadlineMillis,
-            int maxResponseSize,
-            String apiKeyHeader,
-            String apiKey) {
+            int maxResponseSize) {
         this.client = client;
         this.timer = timer;
         this.deadlineMillis = deadlineMillis;
         this.maxResponseSize = maxResponseSize;
-        this.apiKeyHeader = apiKeyHeader;
-        this.apiKey = apiKey;
     }
 
-    public void send(HttpCall call, TransportListener listener) {
+    /** Sends {@code call} with {@code credential} (null: none) and tells {@code listener}. */
+    public void send(HttpCall call, Credential credential, TransportListener listener) {
         SimpleHttpRequest request = SimpleHttpRequest.create(call.method(), call.uri());
-        request.addHeader(apiKeyHeader, apiKey);
+        if (credential != null) {
+            // masked even in a user-supplied client's header log
+            request.addHeader(
+                    new HttpClientFactory.MaskedHeader(credential.header(), credential.value()));
+        }
         request.addHeader("Accept", "application/json");
         if (call.body() != null) {
-            request.setBody(call.body(), ContentType.APPLICATION_JSON);
+            request.setBody(
+                    call.body(),
+                    HttpCall.FORM.equals(call.contentType())
+                            ? ContentType.create(HttpCall.FORM)
+                            : ContentType.APPLICATION_JSON);
         }
         Once once = new Once(listener);
         Future<HttpReply> future;
@@ -98,6 +106,40 @@ public final class HttpTransport {
         }
     }
 
+    /**
+     * POSTs a form (the OAuth endpoints) without credential header. The future fails with the I/O
+     * error when there is no answer.
+     */
+    public CompletableFuture<HttpReply> post(URI uri, String logPath, Map<String, String> form) {
+        String body =
+                form.entrySet().stream()
+                        .filter(e -> e.getValue() != null)
+                        .map(
+                                e ->
+                                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                                + "="
+                                                + URLEncoder.encode(
+                                                        e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
+        CompletableFuture<HttpReply> result = new CompletableFuture<>();
+        send(
+                new HttpCall(
+                        "POST", uri, logPath, body.getBytes(StandardCharsets.UTF_8), HttpCall.FORM),
+                null,
+                new TransportListener() {
+                    @Override
+                    public void onReply(HttpReply reply) {
+                        result.complete(reply);
+                    }
+
+                    @Override
+                    public void onFailure(Exception error, boolean possiblySent) {
+                        result.completeExceptionally(error);
+                    }
+                });
+        return result;
+    }
+
     /** True when the failure happened before the request could reach the server. */
     static boolean certainlyNotSent(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -106,7 +148,10 @@ public final class HttpTransport {
                     || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException
                     || t instanceof ConnectionRequestTimeoutException
-                    || t instanceof RequestNotExecutedException) {
+                    || t instanceof RequestNotExecutedException
+                    // a closed client refuses the lease before anything is written
+                    || t instanceof IllegalStateException
+                            && String.valueOf(t.getMessage()).contains("shut down")) {
                 return true;
             }
         }

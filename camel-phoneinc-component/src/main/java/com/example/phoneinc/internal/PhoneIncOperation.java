@@ -9,6 +9,7 @@ import com.example.phoneinc.api.model.MainNumber;
 import com.example.phoneinc.api.model.Voicemail;
 import com.example.phoneinc.api.model.VoicemailUpdate;
 import com.example.phoneinc.api.model.Webhook;
+import com.example.phoneinc.oauth.PhoneIncTokens;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -136,14 +137,19 @@ public enum PhoneIncOperation {
     WEBHOOKS_DELETE("webhooks", "delete", "DELETE", "/webhooks/{id}", Result.NONE, null),
 
     /** A raw call to any path: method and path come from options or headers. */
-    REQUEST("request", "send", null, null, Result.RAW, Object.class);
+    REQUEST("request", "send", null, null, Result.RAW, Object.class),
+
+    /** Exchanges an authorization code for tokens (on the OAuth base URL, form-encoded). */
+    OAUTH_TOKEN("oauth", "token", "POST", "/oauth/token", Result.one(PhoneIncTokens.class), null),
+    /** Revokes a token (RFC 7009, on the OAuth base URL, form-encoded). */
+    OAUTH_REVOKE("oauth", "revoke", "POST", "/oauth/revoke", Result.NONE, null);
 
     /** Resource names in URI order, for docs and error messages. */
     public static final String RESOURCES =
-            "calls,voicemails,contacts,mainNumbers,employees,callerContext,webhooks,request";
+            "calls,voicemails,contacts,mainNumbers,employees,callerContext,webhooks,request,oauth";
 
     /** Action names, for docs and error messages. */
-    public static final String ACTIONS = "list,get,create,update,delete,send";
+    public static final String ACTIONS = "list,get,create,update,delete,send,token,revoke";
 
     private final String resource;
     private final String action;
@@ -208,6 +214,11 @@ public enum PhoneIncOperation {
     /** Path template relative to the base URL; null for {@link #REQUEST}. */
     public String path() {
         return path;
+    }
+
+    /** Whether this is one of Phone.inc's OAuth endpoints rather than the REST API. */
+    public boolean isOAuth() {
+        return resource.equals("oauth");
     }
 
     public boolean needsId() {
