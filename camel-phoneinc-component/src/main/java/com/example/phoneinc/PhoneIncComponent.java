@@ -2,6 +2,7 @@ package com.example.phoneinc;
 
 import com.example.phoneinc.internal.BaseUrls;
 import com.example.phoneinc.internal.CredentialGuard;
+import com.example.phoneinc.internal.DeadlineSweeper;
 import com.example.phoneinc.internal.HttpClientFactory;
 import com.example.phoneinc.internal.HttpTransport;
 import com.example.phoneinc.internal.OAuthTokenManager;
@@ -38,6 +39,7 @@ public class PhoneIncComponent extends DefaultComponent {
     private final Map<String, OAuthTokenManager> tokenManagers = new HashMap<>();
     private final CredentialGuard guard = new CredentialGuard(System::nanoTime);
     private ScheduledExecutorService timer;
+    private DeadlineSweeper sweeper;
     private Clock clock = Clock.systemUTC();
 
     public PhoneIncComponent() {}
@@ -146,7 +148,7 @@ public class PhoneIncComponent extends DefaultComponent {
     HttpTransport transport(PhoneIncConfiguration config) {
         return new HttpTransport(
                 config.getHttpClient() != null ? config.getHttpClient() : httpClient(config),
-                timer(),
+                sweeper(),
                 config.getRequestTimeout(),
                 config.getMaxResponseSize());
     }
@@ -161,6 +163,13 @@ public class PhoneIncComponent extends DefaultComponent {
      */
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    synchronized DeadlineSweeper sweeper() {
+        if (sweeper == null) {
+            sweeper = new DeadlineSweeper(timer());
+        }
+        return sweeper;
     }
 
     synchronized ScheduledExecutorService timer() {
@@ -185,6 +194,7 @@ public class PhoneIncComponent extends DefaultComponent {
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
+            sweeper = null;
         }
         super.doStop();
     }

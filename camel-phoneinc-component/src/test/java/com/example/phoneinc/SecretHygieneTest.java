@@ -364,7 +364,9 @@ class SecretHygieneTest extends WireMockTestSupport {
         }
     }
 
-    /** A base URL with a wrong scheme is not echoed in the start failure (it may hold a password). */
+    /**
+     * A base URL with a wrong scheme is not echoed in the start failure (it may hold a password).
+     */
     @Test
     void malformedBaseUrlIsNotEchoedWithUserInfo() {
         String text =

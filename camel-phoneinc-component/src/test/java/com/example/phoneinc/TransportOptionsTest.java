@@ -378,8 +378,8 @@ class TransportOptionsTest extends WireMockTestSupport {
     }
 
     /**
-     * A closed client fails the call with {@code IllegalStateException: Connection pool shut
-     * down}: the POST never left the JVM, so it is a retryable PhoneIncConnectionException, not a
+     * A closed client fails the call with {@code IllegalStateException: Connection pool shut down}:
+     * the POST never left the JVM, so it is a retryable PhoneIncConnectionException, not a
      * PhoneIncAmbiguousResultException ("may have taken effect").
      */
     @Test

@@ -10,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -34,7 +30,7 @@ import org.apache.hc.core5.http.RequestNotExecutedException;
 public final class HttpTransport {
 
     private final CloseableHttpAsyncClient client;
-    private final ScheduledExecutorService timer;
+    private final DeadlineSweeper sweeper;
     private final long deadlineMillis;
     private final int maxResponseSize;
 
@@ -43,11 +39,11 @@ public final class HttpTransport {
      */
     public HttpTransport(
             CloseableHttpAsyncClient client,
-            ScheduledExecutorService timer,
+            DeadlineSweeper sweeper,
             long deadlineMillis,
             int maxResponseSize) {
         this.client = client;
-        this.timer = timer;
+        this.sweeper = sweeper;
         this.deadlineMillis = deadlineMillis;
         this.maxResponseSize = maxResponseSize;
     }
@@ -68,7 +64,7 @@ public final class HttpTransport {
                             ? ContentType.create(HttpCall.FORM)
                             : ContentType.APPLICATION_JSON);
         }
-        Once once = new Once(listener);
+        Once once = new Once(listener, System.nanoTime() + deadlineMillis * 1_000_000L);
         Future<HttpReply> future;
         try {
             future =
@@ -81,29 +77,8 @@ public final class HttpTransport {
             once.failed(new IOException("HTTP client unavailable: " + e.getMessage(), e), false);
             return;
         }
-        try {
-            once.timeout =
-                    timer.schedule(
-                            () -> {
-                                if (once.failed(
-                                        new TimeoutException(
-                                                "no complete answer within "
-                                                        + deadlineMillis
-                                                        + " ms (requestTimeout)"),
-                                        true)) {
-                                    future.cancel(true);
-                                }
-                            },
-                            deadlineMillis,
-                            TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // the component is stopping: the request is already on its way and the client's own
-            // timeouts still end it, so the listener hears; throwing here would complete nothing
-            return;
-        }
-        if (once.done.get()) {
-            once.timeout.cancel(false);
-        }
+        once.future = future;
+        sweeper.watch(once);
     }
 
     /**
@@ -159,19 +134,20 @@ public final class HttpTransport {
     }
 
     /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */
-    private static final class Once implements FutureCallback<HttpReply> {
+    private final class Once implements FutureCallback<HttpReply>, DeadlineSweeper.Watched {
         private final TransportListener listener;
+        private final long deadlineNanos;
         private final AtomicBoolean done = new AtomicBoolean();
-        private volatile ScheduledFuture<?> timeout;
+        private volatile Future<HttpReply> future;
 
-        Once(TransportListener listener) {
+        Once(TransportListener listener, long deadlineNanos) {
             this.listener = listener;
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
         public void completed(HttpReply reply) {
             if (done.compareAndSet(false, true)) {
-                cancelTimer();
                 listener.onReply(reply);
             }
         }
@@ -183,7 +159,6 @@ public final class HttpTransport {
 
         boolean failed(Exception error, boolean possiblySent) {
             if (done.compareAndSet(false, true)) {
-                cancelTimer();
                 listener.onFailure(error, possiblySent);
                 return true;
             }
@@ -195,10 +170,26 @@ public final class HttpTransport {
             failed(new IOException("request cancelled"), true);
         }
 
-        private void cancelTimer() {
-            ScheduledFuture<?> t = timeout;
-            if (t != null) {
-                t.cancel(false);
+        @Override
+        public boolean isDone() {
+            return done.get();
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return deadlineNanos;
+        }
+
+        @Override
+        public void expire() {
+            if (failed(
+                    new TimeoutException(
+                            "no complete answer within " + deadlineMillis + " ms (requestTimeout)"),
+                    true)) {
+                Future<HttpReply> f = future;
+                if (f != null) {
+                    f.cancel(true);
+                }
             }
         }
     }

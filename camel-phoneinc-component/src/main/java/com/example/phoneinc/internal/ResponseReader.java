@@ -3,6 +3,8 @@ package com.example.phoneinc.internal;
 import com.example.phoneinc.PhoneIncConstants;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -46,6 +48,11 @@ public final class ResponseReader {
             return;
         }
         try {
+            List<?> fast = result.list() ? readListInOnePass(reply.body(), out) : null;
+            if (fast != null) {
+                out.setBody(fast);
+                return;
+            }
             JsonNode root = Json.mapper().readTree(reply.body());
             if (result.list()) {
                 out.setBody(readList(root, out));
@@ -77,6 +84,51 @@ public final class ResponseReader {
                             reply.bodyAsString(),
                             true),
                     e);
+        }
+    }
+
+    /**
+     * The expected shapes (a bare array, or the object with the documented list key) bound in one
+     * pass, without building a tree first; null for any other shape, which {@link #readList}
+     * handles.
+     */
+    private List<?> readListInOnePass(byte[] body, Message out) throws IOException {
+        try (JsonParser p = Json.mapper().createParser(body)) {
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                List<?> items = reader.readValue(p);
+                return p.nextToken() == null ? items : null;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                return null;
+            }
+            List<?> items = null;
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                token = p.nextToken();
+                if (items == null
+                        && token == JsonToken.START_ARRAY
+                        && name.equals(result.envelope())) {
+                    items = reader.readValue(p);
+                } else {
+                    metadata.put(name, Json.mapper().readValue(p, Object.class));
+                }
+            }
+            if (token != JsonToken.END_OBJECT || items == null || p.nextToken() != null) {
+                return null;
+            }
+            setMetadata(metadata, out);
+            return items;
+        }
+    }
+
+    private static void setMetadata(Map<String, Object> metadata, Message out) {
+        if (!metadata.isEmpty()) {
+            out.setHeader(PhoneIncConstants.LIST_METADATA, metadata);
+            if (metadata.get("unlistened_count") instanceof Number n) {
+                out.setHeader(PhoneIncConstants.UNLISTENED_COUNT, n.intValue());
+            }
         }
     }
 
@@ -112,13 +164,7 @@ public final class ResponseReader {
                         field.getKey(), Json.mapper().treeToValue(field.getValue(), Object.class));
             }
         }
-        if (!metadata.isEmpty()) {
-            out.setHeader(PhoneIncConstants.LIST_METADATA, metadata);
-            JsonNode unlistened = root.get("unlistened_count");
-            if (unlistened != null && unlistened.canConvertToInt()) {
-                out.setHeader(PhoneIncConstants.UNLISTENED_COUNT, unlistened.intValue());
-            }
-        }
+        setMetadata(metadata, out);
         return reader.readValue(items);
     }
 
