@@ -1,0 +1,79 @@
+package com.example.phoneinc.example;
+
+import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The example's settings ({@code phoneinc.*} in application.properties). Every property can be
+ * overridden by an environment variable of the same name in upper case with dots and dashes as
+ * underscores, e.g. {@code PHONEINC_API_KEY}, {@code PHONEINC_TRIAGE_OUTBOX_DIR}.
+ */
+@ConfigMapping(prefix = "phoneinc")
+public interface ExampleConfig {
+
+    /**
+     * The Phone.inc API key. Empty (the default): the embedded simulator is started in-process and
+     * used instead of the real API.
+     */
+    Optional<String> apiKey();
+
+    /** Base URL of the real API; used only when an API key is set. */
+    String baseUrl();
+
+    Simulator simulator();
+
+    Triage triage();
+
+    Retry retry();
+
+    Http http();
+
+    /** The embedded simulator, started only when no API key is set. */
+    interface Simulator {
+        /** Port on 127.0.0.1; 0 picks a free one. */
+        int port();
+    }
+
+    /** The scheduled voicemail triage. */
+    interface Triage {
+        /** Whether the timer runs the triage (the HTTP trigger and tests work without it). */
+        boolean scheduleEnabled();
+
+        /** Time between two runs, e.g. {@code 30s}. */
+        Duration period();
+
+        /** Time from start to the first run. */
+        Duration initialDelay();
+
+        /** Where tickets are written, one {@code <voicemail id>.json} per voicemail. */
+        Path outboxDir();
+
+        /** Where failed messages and their error descriptions are written. */
+        Path deadLetterDir();
+
+        /** Where the ledger of ticketed voicemail ids is kept. */
+        Path stateDir();
+    }
+
+    /** Redelivery of retryable failures (429, 5xx, safe I/O errors) by the shipped policy. */
+    interface Retry {
+        int maximumRedeliveries();
+
+        Duration baseDelay();
+
+        Duration maxDelay();
+    }
+
+    /** The HTTP API. */
+    interface Http {
+        /** Retries of a retryable failure before answering 503. */
+        int maximumRedeliveries();
+
+        Duration redeliveryDelay();
+
+        /** How many recent calls GET /callers/{phoneNumber} returns at most. */
+        int recentCalls();
+    }
+}
