@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Authenticator {
 
+    /** No credential: the OAuth endpoints themselves (token exchange, revocation). */
+    Authenticator NONE = new Fixed(CompletableFuture.completedFuture(null), null, null);
+
     /** The credential to send now; may complete later (after a refresh) or fail. */
     CompletableFuture<Credential> credential();
 
@@ -18,9 +21,7 @@ public interface Authenticator {
      */
     CompletableFuture<Credential> afterUnauthorized(Credential refused, Reason reason);
 
-    /**
-     * Fingerprint for the invalid-key guard; null when the guard's per-key block does not apply.
-     */
+    /** Fingerprint for the invalid-key guard; null when the guard's per-key block does not apply. */
     String guardKey();
 
     /** Text to redact from error answers should the server echo it; null if none. */
@@ -28,33 +29,10 @@ public interface Authenticator {
 
     /** An API key: never refreshed, a 401 is final. */
     static Authenticator apiKey(String key, String fingerprint) {
-        CompletableFuture<Credential> credential =
-                CompletableFuture.completedFuture(Credential.apiKey(key));
-        return new Authenticator() {
-            @Override
-            public CompletableFuture<Credential> credential() {
-                return credential;
-            }
-
-            @Override
-            public CompletableFuture<Credential> afterUnauthorized(
-                    Credential refused, Reason reason) {
-                return null;
-            }
-
-            @Override
-            public String guardKey() {
-                return fingerprint;
-            }
-
-            @Override
-            public String secret() {
-                return key;
-            }
-        };
+        return new Fixed(CompletableFuture.completedFuture(Credential.apiKey(key)), fingerprint, key);
     }
 
-    /** OAuth bearer tokens managed by {@code tokens}. */
+    /** OAuth bearer tokens managed by {@code tokens}; a 401 refreshes and replays once. */
     static Authenticator oauth(OAuthTokenManager tokens) {
         return new Authenticator() {
             @Override
@@ -80,31 +58,19 @@ public interface Authenticator {
         };
     }
 
-    /** No credential: the OAuth endpoints themselves (token exchange, revocation). */
-    Authenticator NONE =
-            new Authenticator() {
-                private final CompletableFuture<Credential> none =
-                        CompletableFuture.completedFuture(null);
+    /** A credential that never changes. */
+    record Fixed(CompletableFuture<Credential> credential, String guardKey, String secret)
+            implements Authenticator {
 
-                @Override
-                public CompletableFuture<Credential> credential() {
-                    return none;
-                }
+        @Override
+        public CompletableFuture<Credential> afterUnauthorized(Credential refused, Reason reason) {
+            return null;
+        }
 
-                @Override
-                public CompletableFuture<Credential> afterUnauthorized(
-                        Credential refused, Reason reason) {
-                    return null;
-                }
-
-                @Override
-                public String guardKey() {
-                    return null;
-                }
-
-                @Override
-                public String secret() {
-                    return null;
-                }
-            };
+        /** Never prints the credential. */
+        @Override
+        public String toString() {
+            return "Authenticator.Fixed";
+        }
+    }
 }
