@@ -62,6 +62,10 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
                                 .routeConfigurationId("phoneinc-error-handling")
                                 .to("phoneinc:calls/get?id=missing")
                                 .to("mock:ok");
+                        from("direct:flaky")
+                                .routeConfigurationId("phoneinc-error-handling")
+                                .to("phoneinc:calls/get?id=flaky")
+                                .to("mock:ok");
                     }
                 });
 
@@ -90,20 +94,35 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
                                         .withStatus(404)
                                         .withBody("{\"error\":\"Call not found\"}")));
 
+        // a 404 after a 503 must not inherit the 503 clause's redeliveries
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls/flaky"))
+                        .inScenario("f")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(503))
+                        .willSetStateTo("gone"));
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls/flaky"))
+                        .inScenario("f")
+                        .whenScenarioStateIs("gone")
+                        .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"gone\"}")));
+
         MockEndpoint ok = getMockEndpoint("mock:ok");
         MockEndpoint dead = getMockEndpoint("mock:dead");
         ok.expectedMessageCount(1);
-        dead.expectedMessageCount(1);
-        dead.expectedBodiesReceived("original input");
+        dead.expectedMessageCount(2);
+        dead.expectedBodiesReceived("original input", "second input");
 
         Exchange first = template.request("direct:calls", e -> e.getMessage().setBody("x"));
         assertEquals(null, first.getException());
         assertEquals(1, first.getMessage().getBody(List.class).size());
         template.send("direct:call", e -> e.getMessage().setBody("original input"));
+        template.send("direct:flaky", e -> e.getMessage().setBody("second input"));
 
         MockEndpoint.assertIsSatisfied(context);
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/calls")));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/calls/missing")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/calls/flaky")));
         assertInstanceOf(
                 PhoneIncNotFoundException.class,
                 dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));

@@ -21,7 +21,9 @@ public interface Authenticator {
      */
     CompletableFuture<Credential> afterUnauthorized(Credential refused, Reason reason);
 
-    /** Fingerprint for the invalid-key guard; null when the guard's per-key block does not apply. */
+    /**
+     * Fingerprint for the invalid-key guard; null when the guard's per-key block does not apply.
+     */
     String guardKey();
 
     /** Text to redact from error answers should the server echo it; null if none. */
@@ -29,7 +31,8 @@ public interface Authenticator {
 
     /** An API key: never refreshed, a 401 is final. */
     static Authenticator apiKey(String key, String fingerprint) {
-        return new Fixed(CompletableFuture.completedFuture(Credential.apiKey(key)), fingerprint, key);
+        return new Fixed(
+                CompletableFuture.completedFuture(Credential.apiKey(key)), fingerprint, key);
     }
 
     /** OAuth bearer tokens managed by {@code tokens}; a 401 refreshes and replays once. */
