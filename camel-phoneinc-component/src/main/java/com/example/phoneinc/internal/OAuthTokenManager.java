@@ -82,7 +82,7 @@ public final class OAuthTokenManager {
     public CompletableFuture<String> accessToken() {
         PhoneIncReauthorizationRequiredException dead = ended;
         if (dead != null) {
-            return CompletableFuture.failedFuture(dead);
+            return CompletableFuture.failedFuture(fresh(dead));
         }
         PhoneIncTokens tokens = current;
         if (tokens == null || tokens.accessToken() == null && tokens.refreshToken() == null) {
@@ -105,15 +105,30 @@ public final class OAuthTokenManager {
     public CompletableFuture<String> onUnauthorized(String refusedToken, Reason reason) {
         PhoneIncReauthorizationRequiredException dead = ended;
         if (dead != null) {
-            return CompletableFuture.failedFuture(dead);
+            return CompletableFuture.failedFuture(fresh(dead));
+        }
+        PhoneIncTokens tokens;
+        CompletableFuture<PhoneIncTokens> inFlight;
+        synchronized (this) {
+            tokens = current;
+            inFlight = refreshing;
+        }
+        if (tokens != null
+                && tokens.accessToken() != null
+                && !tokens.accessToken().equals(refusedToken)) {
+            // already refreshed by another exchange. Phone.inc (Doorkeeper) may revoke the old
+            // access token when it rotates the refresh token, so even "revoked" says nothing
+            // about the current one
+            return CompletableFuture.completedFuture(tokens.accessToken());
         }
         if (reason == Reason.REVOKED_TOKEN) {
+            if (inFlight != null) {
+                // the refresh in flight may be what revoked it: replay with its result (if the
+                // grant is gone, that refresh fails with invalid_grant and ends the credential)
+                return inFlight.thenApply(PhoneIncTokens::accessToken);
+            }
             return CompletableFuture.failedFuture(
                     end("Phone.inc says the OAuth token was revoked", Reason.REVOKED_TOKEN));
-        }
-        PhoneIncTokens tokens = current;
-        if (tokens != null && !tokens.accessToken().equals(refusedToken)) {
-            return CompletableFuture.completedFuture(tokens.accessToken()); // already refreshed
         }
         if (tokens == null || tokens.refreshToken() == null) {
             return CompletableFuture.failedFuture(
@@ -260,27 +275,33 @@ public final class OAuthTokenManager {
     }
 
     /**
-     * Reads a token endpoint answer ({@code access_token, refresh_token, expires_in, created_at,
-     * scope}); {@code created_at} (Doorkeeper) anchors the expiry, else {@code now}.
+     * Reads a token endpoint answer ({@code access_token, refresh_token, expires_in, scope}). The
+     * expiry is {@code now} (when the answer arrived, on the clock expiry is checked with) plus
+     * {@code expires_in}: RFC 6749 counts it from the answer, and Doorkeeper sends the seconds that
+     * remain. Doorkeeper's {@code created_at} is the server's clock (and the issue time of a reused
+     * token), so it is not used.
      */
     public static PhoneIncTokens parseTokens(byte[] body, Instant now) throws IOException {
         JsonNode json = Json.mapper().readTree(body);
         if (json == null || !json.hasNonNull("access_token")) {
             throw new IOException("no access_token in the answer");
         }
-        Instant created =
-                json.hasNonNull("created_at")
-                        ? Instant.ofEpochSecond(json.get("created_at").asLong())
-                        : now;
         Instant expiresAt =
                 json.hasNonNull("expires_in")
-                        ? created.plusSeconds(json.get("expires_in").asLong())
+                        ? now.plusSeconds(json.get("expires_in").asLong())
                         : null;
         return new PhoneIncTokens(
                 json.get("access_token").asText(),
                 json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null,
                 expiresAt,
                 json.hasNonNull("scope") ? json.get("scope").asText() : null);
+    }
+
+    /** Each exchange gets its own exception object (with its own stack), never a shared one. */
+    private static PhoneIncReauthorizationRequiredException fresh(
+            PhoneIncReauthorizationRequiredException ended) {
+        return new PhoneIncReauthorizationRequiredException(
+                ended.getMessage(), ended.getRequestInfo(), ended.getReason());
     }
 
     private PhoneIncReauthorizationRequiredException end(String why, Reason reason) {
