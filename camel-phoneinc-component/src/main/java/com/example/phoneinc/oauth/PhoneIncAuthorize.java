@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * never printed.
  *
  * <pre>
- * ./mvnw -q -pl camel-phoneinc-component exec:java \
+ * ./mvnw -q -pl camel-phoneinc-component compile exec:java \
  *   -Dexec.mainClass=com.example.phoneinc.oauth.PhoneIncAuthorize \
  *   -Dexec.args="--client-id YOUR_CLIENT_ID --store $HOME/.phoneinc/tokens.json --port 8765"
  * </pre>
