@@ -61,6 +61,78 @@ final class ApiRoutes {
         }
     }
 
+    /** Validates the fields present in {@code body} and, when valid, applies them to target. */
+    @FunctionalInterface
+    private interface Apply {
+        Errors apply(Company co, ObjectNode body, ObjectNode target, boolean create);
+    }
+
+    /** A resource-specific update, run under the state lock once the target and body exist. */
+    @FunctionalInterface
+    private interface Edit {
+        void edit(RoutingContext ctx, Company co, String id, ObjectNode target, ObjectNode body);
+    }
+
+    /**
+     * What differs between resources served by the generic handlers below, so that every resource
+     * answers with exactly the same shape (status codes, locking, cache invalidation, events).
+     *
+     * @param plural the list wrapper, e.g. {@code {"employees": [...]}}
+     * @param singular the Rails-style body wrapper, e.g. {@code {"employee": {...}}}
+     * @param apply field validation for create/update; null where those are not generic
+     * @param eventPrefix emits {@code <prefix>.created/updated/deleted}; null emits nothing
+     */
+    private record Resource(
+            String plural,
+            String singular,
+            String notFound,
+            Function<Company, LinkedHashMap<String, ObjectNode>> store,
+            Apply apply,
+            String eventPrefix) {}
+
+    private final Resource calls =
+            new Resource("calls", "call", "Call not found", co -> co.calls, null, null);
+    private final Resource voicemails =
+            new Resource(
+                    "voicemails",
+                    "voicemail",
+                    "Voicemail not found",
+                    co -> co.voicemails,
+                    null,
+                    null);
+    private final Resource contacts =
+            new Resource(
+                    "contacts",
+                    "contact",
+                    "Contact not found",
+                    co -> co.contacts,
+                    this::applyContact,
+                    "contact");
+    private final Resource mainNumbers =
+            new Resource(
+                    "main_numbers",
+                    "main_number",
+                    "Main number not found",
+                    co -> co.mainNumbers,
+                    null,
+                    null);
+    private final Resource employees =
+            new Resource(
+                    "employees",
+                    "employee",
+                    "Employee not found",
+                    co -> co.employees,
+                    this::applyEmployee,
+                    null);
+    private final Resource webhooks =
+            new Resource(
+                    "webhooks",
+                    "webhook",
+                    "Webhook not found",
+                    co -> co.webhooks,
+                    (co, body, target, create) -> applyWebhook(body, target, create),
+                    null);
+
     private final SimState state;
     private final boolean allowHttpLoopbackWebhooks;
 
@@ -71,37 +143,35 @@ final class ApiRoutes {
 
     void register(Router r) {
         get(r, "/calls", this::listCalls);
-        get(r, "/calls/:id", c -> show(c, co -> co.calls, "Call not found"));
+        get(r, "/calls/:id", c -> show(c, calls));
 
         get(r, "/voicemails", this::listVoicemails);
-        get(r, "/voicemails/:id", c -> show(c, co -> co.voicemails, "Voicemail not found"));
-        patch(r, "/voicemails/:id", this::updateVoicemail);
+        get(r, "/voicemails/:id", c -> show(c, voicemails));
+        patch(r, "/voicemails/:id", c -> update(c, voicemails, this::editVoicemail));
 
         get(r, "/contacts", this::listContacts);
-        r.post(PREFIX + "/contacts").handler(this::createContact);
-        get(r, "/contacts/:id", c -> show(c, co -> co.contacts, "Contact not found"));
-        patch(r, "/contacts/:id", this::updateContact);
-        r.delete(PREFIX + "/contacts/:id").handler(this::deleteContact);
+        r.post(PREFIX + "/contacts").handler(c -> create(c, contacts));
+        get(r, "/contacts/:id", c -> show(c, contacts));
+        patch(r, "/contacts/:id", c -> update(c, contacts));
+        r.delete(PREFIX + "/contacts/:id").handler(c -> delete(c, contacts));
 
-        get(r, "/main_numbers", c -> list(c, "main_numbers", co -> co.mainNumbers, false));
-        get(r, "/main_numbers/:id", c -> show(c, co -> co.mainNumbers, "Main number not found"));
-        patch(r, "/main_numbers/:id", this::updateMainNumber);
+        get(r, "/main_numbers", c -> list(c, mainNumbers));
+        get(r, "/main_numbers/:id", c -> show(c, mainNumbers));
+        patch(r, "/main_numbers/:id", c -> update(c, mainNumbers, this::editMainNumber));
 
-        get(r, "/employees", c -> list(c, "employees", co -> co.employees, false));
-        r.post(PREFIX + "/employees").handler(this::createEmployee);
-        get(r, "/employees/:id", c -> show(c, co -> co.employees, "Employee not found"));
-        patch(r, "/employees/:id", this::updateEmployee);
-        r.delete(PREFIX + "/employees/:id")
-                .handler(c -> delete(c, co -> co.employees, "Employee not found", null));
+        get(r, "/employees", c -> list(c, employees));
+        r.post(PREFIX + "/employees").handler(c -> create(c, employees));
+        get(r, "/employees/:id", c -> show(c, employees));
+        patch(r, "/employees/:id", c -> update(c, employees));
+        r.delete(PREFIX + "/employees/:id").handler(c -> delete(c, employees));
 
         r.get(PREFIX + "/caller_context").handler(this::callerContext);
 
-        get(r, "/webhooks", c -> list(c, "webhooks", co -> co.webhooks, false));
-        r.post(PREFIX + "/webhooks").handler(this::createWebhook);
-        get(r, "/webhooks/:id", c -> show(c, co -> co.webhooks, "Webhook not found"));
-        patch(r, "/webhooks/:id", this::updateWebhook);
-        r.delete(PREFIX + "/webhooks/:id")
-                .handler(c -> delete(c, co -> co.webhooks, "Webhook not found", null));
+        get(r, "/webhooks", c -> list(c, webhooks));
+        r.post(PREFIX + "/webhooks").handler(c -> create(c, webhooks));
+        get(r, "/webhooks/:id", c -> show(c, webhooks));
+        patch(r, "/webhooks/:id", c -> update(c, webhooks));
+        r.delete(PREFIX + "/webhooks/:id").handler(c -> delete(c, webhooks));
 
         r.route(PREFIX + "/*").handler(c -> Http.error(c, 404, "Not found"));
     }
@@ -141,54 +211,109 @@ final class ApiRoutes {
         return new Resp(404, Json.error(message));
     }
 
-    private void list(
-            RoutingContext ctx,
-            String wrapper,
-            Function<Company, LinkedHashMap<String, ObjectNode>> coll,
-            boolean newestFirst) {
+    private void list(RoutingContext ctx, Resource res) {
         cachedGet(
                 ctx,
                 co -> {
                     ObjectNode out = Json.object();
-                    ArrayNode arr = out.putArray(wrapper);
-                    LinkedHashMap<String, ObjectNode> m = coll.apply(co);
-                    (newestFirst ? Company.newestFirst(m) : m.values()).forEach(arr::add);
+                    ArrayNode arr = out.putArray(res.plural());
+                    res.store().apply(co).values().forEach(arr::add);
                     return new Resp(200, Json.bytes(out));
                 });
     }
 
-    private void show(
-            RoutingContext ctx,
-            Function<Company, LinkedHashMap<String, ObjectNode>> coll,
-            String notFound) {
+    private void show(RoutingContext ctx, Resource res) {
         String id = ctx.pathParam("id");
         cachedGet(
                 ctx,
                 co -> {
-                    ObjectNode n = coll.apply(co).get(id);
-                    return n == null ? notFound(notFound) : new Resp(200, Json.bytes(n));
+                    ObjectNode n = res.store().apply(co).get(id);
+                    return n == null ? notFound(res.notFound()) : new Resp(200, Json.bytes(n));
                 });
     }
 
-    private void delete(
-            RoutingContext ctx,
-            Function<Company, LinkedHashMap<String, ObjectNode>> coll,
-            String notFound,
-            String event) {
+    private void create(RoutingContext ctx, Resource res) {
+        Company co = ctx.get(COMPANY);
+        ObjectNode body = body(ctx, res.singular());
+        if (body == null) {
+            return;
+        }
+        synchronized (state) {
+            ObjectNode created = Json.object();
+            Errors errors = res.apply().apply(co, body, created, true);
+            if (!errors.isEmpty()) {
+                validationFailed(ctx, errors);
+                return;
+            }
+            String now = state.now();
+            created.put("created_at", now);
+            created.put("updated_at", now);
+            res.store().apply(co).put(created.get("id").asText(), created);
+            state.changed();
+            emit(co, res, "created", created);
+            Http.send(ctx, 201, Json.bytes(created));
+        }
+    }
+
+    /** Finds the target, then parses the body (so an unknown id is a 404 whatever the body). */
+    private void update(RoutingContext ctx, Resource res, Edit edit) {
         Company co = ctx.get(COMPANY);
         String id = ctx.pathParam("id");
         synchronized (state) {
-            ObjectNode removed = coll.apply(co).remove(id);
+            ObjectNode target = res.store().apply(co).get(id);
+            if (target == null) {
+                Http.error(ctx, 404, res.notFound());
+                return;
+            }
+            ObjectNode body = body(ctx, res.singular());
+            if (body == null) {
+                return;
+            }
+            edit.edit(ctx, co, id, target, body);
+        }
+    }
+
+    /** The plain update: a no-op PATCH neither touches updated_at nor emits an event. */
+    private void update(RoutingContext ctx, Resource res) {
+        update(
+                ctx,
+                res,
+                (c, co, id, target, body) -> {
+                    ObjectNode updated = target.deepCopy();
+                    Errors errors = res.apply().apply(co, body, updated, false);
+                    if (!errors.isEmpty()) {
+                        validationFailed(c, errors);
+                        return;
+                    }
+                    if (!updated.equals(target)) {
+                        updated.put("updated_at", state.now());
+                        target.setAll(updated);
+                        state.changed();
+                        emit(co, res, "updated", target);
+                    }
+                    Http.send(c, 200, Json.bytes(target));
+                });
+    }
+
+    private void delete(RoutingContext ctx, Resource res) {
+        Company co = ctx.get(COMPANY);
+        String id = ctx.pathParam("id");
+        synchronized (state) {
+            ObjectNode removed = res.store().apply(co).remove(id);
             if (removed == null) {
-                Http.error(ctx, 404, notFound);
+                Http.error(ctx, 404, res.notFound());
                 return;
             }
             state.changed();
-            if (event != null) {
-                state.emit(co, event, removed);
-            }
+            emit(co, res, "deleted", removed);
         }
         Http.noContent(ctx);
+    }
+
+    private void emit(Company co, Resource res, String action, ObjectNode data) {
+        if (res.eventPrefix() != null) {
+            state.emit(co, res.eventPrefix() + "." + action, data);
+        }
     }
 
     /**
@@ -305,36 +430,24 @@ final class ApiRoutes {
                 });
     }
 
-    private void updateVoicemail(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        String id = ctx.pathParam("id");
-        synchronized (state) {
-            ObjectNode vm = co.voicemails.get(id);
-            if (vm == null) {
-                Http.error(ctx, 404, "Voicemail not found");
-                return;
-            }
-            ObjectNode body = body(ctx, "voicemail");
-            if (body == null) {
-                return;
-            }
-            JsonNode listened = body.get("listened");
-            if (listened == null || !listened.isBoolean()) {
-                Errors e = new Errors();
-                e.add("listened", NOT_BOOLEAN);
-                validationFailed(ctx, e);
-                return;
-            }
-            if (listened.booleanValue()) {
-                if (vm.path("listened_at").isNull()) {
-                    vm.put("listened_at", state.now());
-                }
-            } else {
-                vm.putNull("listened_at");
-            }
-            state.changed();
-            Http.send(ctx, 200, Json.bytes(vm));
+    private void editVoicemail(
+            RoutingContext ctx, Company co, String id, ObjectNode vm, ObjectNode body) {
+        JsonNode listened = body.get("listened");
+        if (listened == null || !listened.isBoolean()) {
+            Errors e = new Errors();
+            e.add("listened", NOT_BOOLEAN);
+            validationFailed(ctx, e);
+            return;
         }
+        if (listened.booleanValue()) {
+            if (vm.path("listened_at").isNull()) {
+                vm.put("listened_at", state.now());
+            }
+        } else {
+            vm.putNull("listened_at");
+        }
+        state.changed();
+        Http.send(ctx, 200, Json.bytes(vm));
     }
 
     // ---------------------------------------------------------------------------- contacts
@@ -424,169 +537,107 @@ final class ApiRoutes {
         return errors;
     }
 
-    private void createContact(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        ObjectNode body = body(ctx, "contact");
-        if (body == null) {
-            return;
-        }
-        synchronized (state) {
-            ObjectNode contact = Json.object();
-            Errors errors = applyContact(co, body, contact, true);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            String now = state.now();
-            contact.put("created_at", now);
-            contact.put("updated_at", now);
-            co.contacts.put(contact.get("id").asText(), contact);
-            state.changed();
-            state.emit(co, "contact.created", contact);
-            Http.send(ctx, 201, Json.bytes(contact));
-        }
-    }
-
-    private void updateContact(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        String id = ctx.pathParam("id");
-        synchronized (state) {
-            ObjectNode contact = co.contacts.get(id);
-            if (contact == null) {
-                Http.error(ctx, 404, "Contact not found");
-                return;
-            }
-            ObjectNode body = body(ctx, "contact");
-            if (body == null) {
-                return;
-            }
-            ObjectNode updated = contact.deepCopy();
-            Errors errors = applyContact(co, body, updated, false);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            if (!updated.equals(contact)) {
-                updated.put("updated_at", state.now());
-                contact.setAll(updated);
-                state.changed();
-                state.emit(co, "contact.updated", contact);
-            }
-            Http.send(ctx, 200, Json.bytes(contact));
-        }
-    }
-
-    private void deleteContact(RoutingContext ctx) {
-        delete(ctx, co -> co.contacts, "Contact not found", "contact.deleted");
-    }
-
     // ---------------------------------------------------------------------------- main numbers
 
     private static boolean isRoutingConfig(JsonNode v) {
         return v != null && v.isObject() && v.path("type").isTextual();
     }
 
-    private void updateMainNumber(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        String id = ctx.pathParam("id");
-        synchronized (state) {
-            ObjectNode mn = co.mainNumbers.get(id);
-            if (mn == null) {
-                Http.error(ctx, 404, "Main number not found");
-                return;
-            }
-            ObjectNode body = body(ctx, "main_number");
-            if (body == null) {
-                return;
-            }
-            Errors errors = new Errors();
-            ObjectNode updated = mn.deepCopy();
-            if (present(body, "name")) {
-                JsonNode v = body.get("name");
-                if (v.isNull() || v.isTextual() && v.asText().isBlank()) {
-                    errors.add("name", BLANK);
-                } else if (!v.isTextual()) {
-                    errors.add("name", INVALID);
-                } else {
-                    String name = v.asText();
-                    if (name.length() > 128) {
-                        errors.add("name", "is too long (maximum is 128 characters)");
-                    }
-                    if (!MAIN_NUMBER_NAME.matcher(name).matches()) {
-                        errors.add(
-                                "name",
-                                "may only contain ASCII letters, numbers, spaces and -_~!.+");
-                    }
-                    updated.put("name", name);
-                }
-            }
-            for (String f : List.of("timezone", "language")) {
-                if (present(body, f)) {
-                    JsonNode v = body.get(f);
-                    if (v.isNull() || v.isTextual() && v.asText().isBlank()) {
-                        errors.add(f, BLANK);
-                    } else if (!v.isTextual()) {
-                        errors.add(f, INVALID);
-                    } else {
-                        updated.put(f, v.asText());
-                    }
-                }
-            }
-            if (present(body, "recording_enabled")) {
-                JsonNode v = body.get("recording_enabled");
-                if (!v.isBoolean()) {
-                    errors.add("recording_enabled", NOT_BOOLEAN);
-                } else {
-                    updated.put("recording_enabled", v.booleanValue());
-                }
-            }
-            if (present(body, "incoming_call_config")) {
-                JsonNode v = body.get("incoming_call_config");
-                if (v.isNull()) {
-                    errors.add("incoming_call_config", BLANK);
-                } else if (!isRoutingConfig(v)) {
-                    errors.add("incoming_call_config", INVALID);
-                } else {
-                    updated.set("incoming_call_config", v.deepCopy());
-                }
-            }
-            for (String f : List.of("outside_opening_hours_config", "no_answer_config")) {
-                if (present(body, f)) {
-                    JsonNode v = body.get(f);
-                    if (v.isNull()) {
-                        updated.putNull(f);
-                    } else if (!isRoutingConfig(v)) {
-                        errors.add(f, INVALID);
-                    } else {
-                        updated.set(f, v.deepCopy());
-                    }
-                }
-            }
-            if (present(body, "no_answer_timeout_secs")) {
-                JsonNode v = body.get("no_answer_timeout_secs");
-                if (v.isNull()) {
-                    updated.putNull("no_answer_timeout_secs");
-                } else if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                    errors.add("no_answer_timeout_secs", "must be an integer");
-                } else if (v.intValue() < 0) {
-                    errors.add("no_answer_timeout_secs", "must be greater than or equal to 0");
-                } else {
-                    updated.put("no_answer_timeout_secs", v.intValue());
-                }
-            }
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            mn.setAll(updated);
-            for (ObjectNode vm : co.voicemails.values()) {
-                if (id.equals(vm.path("main_number_id").asText())) {
-                    vm.put("main_number_name", mn.get("name").asText());
-                }
-            }
-            state.changed();
-            Http.send(ctx, 200, Json.bytes(mn));
+    /** Not a plain update: renames propagate to voicemails and updated_at is never touched. */
+    private void editMainNumber(
+            RoutingContext ctx, Company co, String id, ObjectNode mn, ObjectNode body) {
+        ObjectNode updated = mn.deepCopy();
+        Errors errors = applyMainNumber(body, updated);
+        if (!errors.isEmpty()) {
+            validationFailed(ctx, errors);
+            return;
         }
+        mn.setAll(updated);
+        for (ObjectNode vm : co.voicemails.values()) {
+            if (id.equals(vm.path("main_number_id").asText())) {
+                vm.put("main_number_name", mn.get("name").asText());
+            }
+        }
+        state.changed();
+        Http.send(ctx, 200, Json.bytes(mn));
+    }
+
+    /** Validates main number fields present in {@code body}, applying valid ones to updated. */
+    private static Errors applyMainNumber(ObjectNode body, ObjectNode updated) {
+        Errors errors = new Errors();
+        if (present(body, "name")) {
+            JsonNode v = body.get("name");
+            if (v.isNull() || v.isTextual() && v.asText().isBlank()) {
+                errors.add("name", BLANK);
+            } else if (!v.isTextual()) {
+                errors.add("name", INVALID);
+            } else {
+                String name = v.asText();
+                if (name.length() > 128) {
+                    errors.add("name", "is too long (maximum is 128 characters)");
+                }
+                if (!MAIN_NUMBER_NAME.matcher(name).matches()) {
+                    errors.add(
+                            "name", "may only contain ASCII letters, numbers, spaces and -_~!.+");
+                }
+                updated.put("name", name);
+            }
+        }
+        for (String f : List.of("timezone", "language")) {
+            if (present(body, f)) {
+                JsonNode v = body.get(f);
+                if (v.isNull() || v.isTextual() && v.asText().isBlank()) {
+                    errors.add(f, BLANK);
+                } else if (!v.isTextual()) {
+                    errors.add(f, INVALID);
+                } else {
+                    updated.put(f, v.asText());
+                }
+            }
+        }
+        if (present(body, "recording_enabled")) {
+            JsonNode v = body.get("recording_enabled");
+            if (!v.isBoolean()) {
+                errors.add("recording_enabled", NOT_BOOLEAN);
+            } else {
+                updated.put("recording_enabled", v.booleanValue());
+            }
+        }
+        if (present(body, "incoming_call_config")) {
+            JsonNode v = body.get("incoming_call_config");
+            if (v.isNull()) {
+                errors.add("incoming_call_config", BLANK);
+            } else if (!isRoutingConfig(v)) {
+                errors.add("incoming_call_config", INVALID);
+            } else {
+                updated.set("incoming_call_config", v.deepCopy());
+            }
+        }
+        for (String f : List.of("outside_opening_hours_config", "no_answer_config")) {
+            if (present(body, f)) {
+                JsonNode v = body.get(f);
+                if (v.isNull()) {
+                    updated.putNull(f);
+                } else if (!isRoutingConfig(v)) {
+                    errors.add(f, INVALID);
+                } else {
+                    updated.set(f, v.deepCopy());
+                }
+            }
+        }
+        if (present(body, "no_answer_timeout_secs")) {
+            JsonNode v = body.get("no_answer_timeout_secs");
+            if (v.isNull()) {
+                updated.putNull("no_answer_timeout_secs");
+            } else if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                errors.add("no_answer_timeout_secs", "must be an integer");
+            } else if (v.intValue() < 0) {
+                errors.add("no_answer_timeout_secs", "must be greater than or equal to 0");
+            } else {
+                updated.put("no_answer_timeout_secs", v.intValue());
+            }
+        }
+        return errors;
     }
 
     // ---------------------------------------------------------------------------- employees
@@ -655,58 +706,10 @@ final class ApiRoutes {
         if (create || phonePresent) {
             putNullable(target, "phone", phone);
         }
+        if (create) {
+            target.put("invitation_pending", true);
+        }
         return errors;
-    }
-
-    private void createEmployee(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        ObjectNode body = body(ctx, "employee");
-        if (body == null) {
-            return;
-        }
-        synchronized (state) {
-            ObjectNode emp = Json.object();
-            Errors errors = applyEmployee(co, body, emp, true);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            emp.put("invitation_pending", true);
-            String now = state.now();
-            emp.put("created_at", now);
-            emp.put("updated_at", now);
-            co.employees.put(emp.get("id").asText(), emp);
-            state.changed();
-            Http.send(ctx, 201, Json.bytes(emp));
-        }
-    }
-
-    private void updateEmployee(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        String id = ctx.pathParam("id");
-        synchronized (state) {
-            ObjectNode emp = co.employees.get(id);
-            if (emp == null) {
-                Http.error(ctx, 404, "Employee not found");
-                return;
-            }
-            ObjectNode body = body(ctx, "employee");
-            if (body == null) {
-                return;
-            }
-            ObjectNode updated = emp.deepCopy();
-            Errors errors = applyEmployee(co, body, updated, false);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            if (!updated.equals(emp)) {
-                updated.put("updated_at", state.now());
-                emp.setAll(updated);
-                state.changed();
-            }
-            Http.send(ctx, 200, Json.bytes(emp));
-        }
     }
 
     // ---------------------------------------------------------------------------- caller context
@@ -827,56 +830,6 @@ final class ApiRoutes {
                     && WebhookDispatcher.isLoopbackHost(u.getHost());
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private void createWebhook(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        ObjectNode body = body(ctx, "webhook");
-        if (body == null) {
-            return;
-        }
-        synchronized (state) {
-            ObjectNode hook = Json.object();
-            Errors errors = applyWebhook(body, hook, true);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            String now = state.now();
-            hook.put("created_at", now);
-            hook.put("updated_at", now);
-            co.webhooks.put(hook.get("id").asText(), hook);
-            state.changed();
-            Http.send(ctx, 201, Json.bytes(hook));
-        }
-    }
-
-    private void updateWebhook(RoutingContext ctx) {
-        Company co = ctx.get(COMPANY);
-        String id = ctx.pathParam("id");
-        synchronized (state) {
-            ObjectNode hook = co.webhooks.get(id);
-            if (hook == null) {
-                Http.error(ctx, 404, "Webhook not found");
-                return;
-            }
-            ObjectNode body = body(ctx, "webhook");
-            if (body == null) {
-                return;
-            }
-            ObjectNode updated = hook.deepCopy();
-            Errors errors = applyWebhook(body, updated, false);
-            if (!errors.isEmpty()) {
-                validationFailed(ctx, errors);
-                return;
-            }
-            if (!updated.equals(hook)) {
-                updated.put("updated_at", state.now());
-                hook.setAll(updated);
-                state.changed();
-            }
-            Http.send(ctx, 200, Json.bytes(hook));
         }
     }
 }

@@ -3,11 +3,13 @@ package com.example.phoneinc.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** The control API under {@code /_sim}: never faulted, never counted in hits, never recorded. */
 final class ControlRoutes {
@@ -33,42 +35,40 @@ final class ControlRoutes {
 
     void register(Router r) {
         r.get("/_sim/info").handler(ctx -> Http.send(ctx, 200, Json.bytes(sim.info())));
-        r.post("/_sim/reset")
-                .handler(
-                        ctx -> {
-                            sim.reset();
-                            Http.noContent(ctx);
-                        });
+        r.post("/_sim/reset").handler(noContent(sim::reset));
         r.get("/_sim/hits").handler(this::hits);
-        r.delete("/_sim/hits")
-                .handler(
-                        ctx -> {
-                            sim.clearHits();
-                            Http.noContent(ctx);
-                        });
+        r.delete("/_sim/hits").handler(noContent(sim::clearHits));
         r.get("/_sim/requests").handler(this::requests);
         r.get("/_sim/faults").handler(ctx -> Http.send(ctx, 200, Json.bytes(faults.describe())));
-        r.post("/_sim/faults").handler(this::addFault);
-        r.delete("/_sim/faults")
-                .handler(
-                        ctx -> {
-                            faults.clear();
-                            Http.noContent(ctx);
-                        });
-        r.post("/_sim/calls/incoming").handler(this::incomingCall);
-        r.post("/_sim/voicemails").handler(this::newVoicemail);
+        r.post("/_sim/faults").handler(withBody(this::addFault));
+        r.delete("/_sim/faults").handler(noContent(faults::clear));
+        r.post("/_sim/calls/incoming").handler(withBody(this::incomingCall));
+        r.post("/_sim/voicemails").handler(withBody(this::newVoicemail));
         r.get("/_sim/webhooks/deliveries").handler(this::deliveries);
-        r.delete("/_sim/webhooks/deliveries")
-                .handler(
-                        ctx -> {
-                            dispatcher.clear();
-                            Http.noContent(ctx);
-                        });
-        r.post("/_sim/oauth/tokens").handler(this::issueTokens);
-        r.post("/_sim/oauth/expire").handler(this::expire);
-        r.post("/_sim/oauth/revoke").handler(this::revoke);
-        r.post("/_sim/oauth/deny").handler(this::deny);
+        r.delete("/_sim/webhooks/deliveries").handler(noContent(dispatcher::clear));
+        r.post("/_sim/oauth/tokens").handler(withBody(this::issueTokens));
+        r.post("/_sim/oauth/expire").handler(withBody(this::expire));
+        r.post("/_sim/oauth/revoke").handler(withBody(this::revoke));
+        r.post("/_sim/oauth/deny").handler(withBody(this::deny));
         r.route("/_sim/*").handler(ctx -> Http.error(ctx, 404, "Unknown control route"));
+    }
+
+    /** Runs action, then answers 204. */
+    private static Handler<RoutingContext> noContent(Runnable action) {
+        return ctx -> {
+            action.run();
+            Http.noContent(ctx);
+        };
+    }
+
+    /** Runs handler with the parsed body, or answers 400 (see body) without running it. */
+    private static Handler<RoutingContext> withBody(BiConsumer<RoutingContext, JsonNode> handler) {
+        return ctx -> {
+            JsonNode b = body(ctx);
+            if (b != null) {
+                handler.accept(ctx, b);
+            }
+        };
     }
 
     /** Parses the body as a JSON object (empty = {}); answers 400 and returns null otherwise. */
@@ -120,11 +120,7 @@ final class ControlRoutes {
         Http.send(ctx, 200, Json.bytes(arr));
     }
 
-    private void addFault(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void addFault(RoutingContext ctx, JsonNode b) {
         int count = b.path("count").asInt(1);
         if (count < 1) {
             badRequest(ctx, "count must be >= 1");
@@ -188,11 +184,7 @@ final class ControlRoutes {
         return company != null && company.equalsIgnoreCase("B");
     }
 
-    private void incomingCall(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void incomingCall(RoutingContext ctx, JsonNode b) {
         String from = Json.text(b, "from");
         if (from == null || !Phones.isE164(from)) {
             badRequest(ctx, "from must be an E.164 number");
@@ -235,11 +227,7 @@ final class ControlRoutes {
         Http.send(ctx, 201, Json.bytes(out));
     }
 
-    private void newVoicemail(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void newVoicemail(RoutingContext ctx, JsonNode b) {
         String from = Json.text(b, "from");
         if (from == null || !Phones.isE164(from)) {
             badRequest(ctx, "from must be an E.164 number");
@@ -284,11 +272,7 @@ final class ControlRoutes {
         Http.send(ctx, 200, Json.bytes(arr));
     }
 
-    private void issueTokens(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void issueTokens(RoutingContext ctx, JsonNode b) {
         TokenSet t = otherCompany(b) ? sim.issueTokensForOtherCompany() : sim.issueTokens();
         ObjectNode out = Json.object();
         out.put("access_token", t.accessToken());
@@ -300,20 +284,12 @@ final class ControlRoutes {
         Http.send(ctx, 201, Json.bytes(out));
     }
 
-    private void expire(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void expire(RoutingContext ctx, JsonNode b) {
         oauth.expire(Json.text(b, "access_token"));
         Http.noContent(ctx);
     }
 
-    private void revoke(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void revoke(RoutingContext ctx, JsonNode b) {
         String token = Json.text(b, "token");
         if (token == null) {
             badRequest(ctx, "token is required");
@@ -323,11 +299,7 @@ final class ControlRoutes {
         Http.noContent(ctx);
     }
 
-    private void deny(RoutingContext ctx) {
-        JsonNode b = body(ctx);
-        if (b == null) {
-            return;
-        }
+    private void deny(RoutingContext ctx, JsonNode b) {
         oauth.denyAuthorizations = b.path("deny").asBoolean(true);
         Http.noContent(ctx);
     }
