@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.phoneinc.api.PhoneIncAuthenticationException;
 import com.example.phoneinc.api.PhoneIncAuthenticationException.Reason;
 import com.example.phoneinc.api.PhoneIncConnectionException;
+import com.example.phoneinc.api.PhoneIncRateLimitException;
 import com.example.phoneinc.api.PhoneIncReauthorizationRequiredException;
 import com.example.phoneinc.api.PhoneIncServerException;
 import com.example.phoneinc.oauth.PhoneIncTokenStore;
@@ -189,6 +190,25 @@ class OAuthReplayTest extends OAuthTestSupport {
         wireMock.verify(2, refreshWith(OLD_REFRESH));
         assertEquals(2, apiHitsWith(OLD_ACCESS));
         assertEquals(1, apiHitsWith(NEW_ACCESS));
+    }
+
+    @Test
+    void refreshAnswered429IsARetryableRateLimitWithItsRetryAfter() throws Exception {
+        wireMock.stubFor(apiWith(OLD_ACCESS).willReturn(unauthorized(EXPIRED)));
+        stubToken(aResponse().withStatus(429).withHeader("Retry-After", "7"));
+
+        Exchange out = send(CALLS, null);
+
+        PhoneIncRateLimitException e =
+                assertInstanceOf(PhoneIncRateLimitException.class, out.getException());
+        assertTrue(e.isRetryable());
+        assertEquals(java.time.Duration.ofSeconds(7), e.getRetryAfter().orElseThrow());
+        assertEquals(7000L, out.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class));
+        assertEquals(1, tokenHits());
+        assertEquals(
+                new PhoneIncTokens(OLD_ACCESS, OLD_REFRESH, T, "api"),
+                store.load().orElseThrow(),
+                "tokens unchanged");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.phoneinc.internal;
 import com.example.phoneinc.api.PhoneIncAuthenticationException.Reason;
 import com.example.phoneinc.api.PhoneIncConnectionException;
 import com.example.phoneinc.api.PhoneIncException;
+import com.example.phoneinc.api.PhoneIncRateLimitException;
 import com.example.phoneinc.api.PhoneIncReauthorizationRequiredException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import com.example.phoneinc.api.PhoneIncServerException;
@@ -247,7 +248,20 @@ public final class OAuthTokenManager {
                         reply.headers(),
                         reply.bodyAsString(),
                         true);
-        if (reply.status() >= 500 || reply.status() == 429) {
+        if (reply.status() == 429) {
+            Duration retryAfter = RetryAfter.parse(reply.header("Retry-After"), clock).orElse(null);
+            throw new PhoneIncRateLimitException(
+                    "Phone.inc POST "
+                            + TOKEN_PATH
+                            + " (token refresh) answered 429 Too Many Requests."
+                            + (retryAfter == null
+                                    ? ""
+                                    : " Retry after " + retryAfter.toMillis() + " ms."),
+                    info,
+                    retryAfter,
+                    true);
+        }
+        if (reply.status() >= 500) {
             throw new PhoneIncServerException(
                     "Phone.inc POST "
                             + TOKEN_PATH
