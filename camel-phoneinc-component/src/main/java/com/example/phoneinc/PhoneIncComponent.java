@@ -47,43 +47,7 @@ public class PhoneIncComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
             throws Exception {
-        String resource = remaining;
-        String action = null;
-        int slash = remaining.indexOf('/');
-        if (slash >= 0) {
-            resource = remaining.substring(0, slash);
-            action = remaining.substring(slash + 1);
-        }
-        if (PhoneIncOperation.forResource(resource).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Unknown Phone.inc resource '"
-                            + resource
-                            + "' in "
-                            + "phoneinc:"
-                            + remaining
-                            + "; use one of "
-                            + PhoneIncOperation.RESOURCES.replace(",", ", "));
-        }
-        String finalResource = resource;
-        PhoneIncOperation operation =
-                PhoneIncOperation.find(resource, action)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalArgumentException(
-                                                "Unknown action in phoneinc:"
-                                                        + remaining
-                                                        + "; "
-                                                        + finalResource
-                                                        + " supports "
-                                                        + String.join(
-                                                                ", ",
-                                                                PhoneIncOperation.forResource(
-                                                                                finalResource)
-                                                                        .stream()
-                                                                        .map(
-                                                                                PhoneIncOperation
-                                                                                        ::action)
-                                                                        .toList())));
+        PhoneIncOperation operation = PhoneIncOperation.fromUriPath(remaining);
         PhoneIncEndpoint endpoint =
                 new PhoneIncEndpoint(uri, this, configuration.copy(), operation);
         setProperties(endpoint, parameters);

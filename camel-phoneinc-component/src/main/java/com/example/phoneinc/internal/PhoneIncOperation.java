@@ -191,6 +191,39 @@ public enum PhoneIncOperation {
         return ofResource.stream().filter(o -> o.action.equals(action)).findFirst();
     }
 
+    /**
+     * The operation of the {@code resource[/action]} part of a {@code phoneinc:} URI.
+     *
+     * @throws IllegalArgumentException naming the valid resources or actions
+     */
+    public static PhoneIncOperation fromUriPath(String uriPath) {
+        int slash = uriPath.indexOf('/');
+        String resource = slash < 0 ? uriPath : uriPath.substring(0, slash);
+        String action = slash < 0 ? null : uriPath.substring(slash + 1);
+        List<PhoneIncOperation> ofResource = forResource(resource);
+        if (ofResource.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Unknown Phone.inc resource '"
+                            + resource
+                            + "' in phoneinc:"
+                            + uriPath
+                            + "; use one of "
+                            + RESOURCES.replace(",", ", "));
+        }
+        return find(resource, action)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Unknown action in phoneinc:"
+                                                + uriPath
+                                                + "; "
+                                                + resource
+                                                + " supports "
+                                                + ofResource.stream()
+                                                        .map(PhoneIncOperation::action)
+                                                        .collect(Collectors.joining(", "))));
+    }
+
     /** The operations of one resource; empty if the resource is unknown. */
     public static List<PhoneIncOperation> forResource(String resource) {
         return Arrays.stream(values())
