@@ -5,10 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -773,6 +775,43 @@ class OperationsTest extends WireMockTestSupport {
                 requestedFor("PATCH", urlEqualTo("/api/v1/voicemails/" + VOICEMAIL_ID))
                         .withRequestBody(
                                 equalToJson(requestJson("voicemails.mark-listened.json"))));
+    }
+
+    /** The documented triage idiom: split the list, mark each fetched voicemail listened. */
+    @Test
+    void splitVoicemailsAndMarkEachListened() throws Exception {
+        wireMock.stubFor(
+                get(urlEqualTo("/api/v1/voicemails"))
+                        .willReturn(okJson(response("voicemails.list.200.json"))));
+        wireMock.stubFor(
+                request("PATCH", urlPathMatching("/api/v1/voicemails/.*"))
+                        .willReturn(okJson(response("voicemails.get.200.json"))));
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:triage")
+                                .to("phoneinc:voicemails")
+                                .split(body())
+                                .to("phoneinc:voicemails/update?listened=true");
+                    }
+                });
+
+        Exchange out = template.request("direct:triage", e -> {});
+
+        assertNull(out.getException());
+        List<?> listed =
+                Json.mapper()
+                        .readTree(response("voicemails.list.200.json"))
+                        .get("voicemails")
+                        .findValuesAsText("id");
+        assertFalse(listed.isEmpty());
+        for (Object id : listed) {
+            wireMock.verify(
+                    1,
+                    requestedFor("PATCH", urlEqualTo("/api/v1/voicemails/" + id))
+                            .withRequestBody(equalToJson("{\"listened\":true}")));
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.example.phoneinc.PhoneIncConstants;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import com.example.phoneinc.api.model.PhoneIncObject;
+import com.example.phoneinc.api.model.Voicemail;
 import com.example.phoneinc.api.model.VoicemailUpdate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,7 +116,10 @@ public final class RequestFactory {
 
     private byte[] body(Message message) throws PhoneIncInvalidInputException {
         Object body = message.getBody();
-        if (operation == PhoneIncOperation.VOICEMAILS_UPDATE && isEmpty(body)) {
+        // a fetched Voicemail as body (e.g. split over voicemails/list) is the thing to update,
+        // not the update itself: its id is used, and the listened option says what to send
+        if (operation == PhoneIncOperation.VOICEMAILS_UPDATE
+                && (isEmpty(body) || body instanceof Voicemail)) {
             Boolean listened = message.getHeader(PhoneIncConstants.LISTENED, Boolean.class);
             listened = listened != null ? listened : options.listened();
             if (listened != null) {
