@@ -42,7 +42,8 @@ public final class PhoneIncConstants {
     @Metadata(
             label = "producer",
             description =
-                    "For `voicemails/update` without a body: mark the voicemail listened (`true`)"
+                    "For `voicemails/update` without a body, or with a fetched Voicemail as body:"
+                            + " mark the voicemail listened (`true`)"
                             + " or unlistened (`false`). Overrides the `listened` option.",
             javaType = "Boolean")
     public static final String LISTENED = "CamelPhoneIncListened";

@@ -71,7 +71,8 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     @UriParam(label = "producer")
     @Metadata(
             description =
-                    "For voicemails/update without a body: mark the voicemail listened (`true`) or"
+                    "For voicemails/update without a body, or with a fetched Voicemail as body:"
+                            + " mark the voicemail listened (`true`) or"
                             + " unlistened (`false`).")
     private Boolean listened;
 
