@@ -21,10 +21,7 @@ final class PhoneIncAuthentication {
             PhoneIncEndpoint endpoint, PhoneIncConfiguration config, PhoneIncComponent component)
             throws Exception {
         boolean hasKey = !blank(config.getApiKey());
-        boolean hasOAuth =
-                !blank(config.getAccessToken())
-                        || !blank(config.getRefreshToken())
-                        || config.getTokenStore() != null;
+        boolean hasOAuth = hasOAuth(config);
         String type =
                 config.getAuthenticationType() == null
                         ? null
@@ -109,6 +106,13 @@ final class PhoneIncAuthentication {
                                 null,
                                 null);
         return component.tokenManager(config, configured);
+    }
+
+    /** Whether {@code config} holds OAuth tokens or a token store. */
+    static boolean hasOAuth(PhoneIncConfiguration config) {
+        return !blank(config.getAccessToken())
+                || !blank(config.getRefreshToken())
+                || config.getTokenStore() != null;
     }
 
     static String fingerprint(String secret) {

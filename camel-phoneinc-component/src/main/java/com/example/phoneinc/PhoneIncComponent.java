@@ -36,7 +36,10 @@ public class PhoneIncComponent extends DefaultComponent {
 
     private final Map<HttpClientFactory.Settings, CloseableHttpAsyncClient> clients =
             new HashMap<>();
-    private final Map<String, OAuthTokenManager> tokenManagers = new HashMap<>();
+
+    /** Keyed by the token store itself, or by base URL + fingerprint of the configured tokens. */
+    private final Map<Object, OAuthTokenManager> tokenManagers = new HashMap<>();
+
     private final CredentialGuard guard = new CredentialGuard(System::nanoTime);
     private ScheduledExecutorService timer;
     private DeadlineSweeper sweeper;
@@ -78,9 +81,9 @@ public class PhoneIncComponent extends DefaultComponent {
                 BaseUrls.check(
                         "oauthBaseUrl", config.getOauthBaseUrl(), config.isAllowInsecureHttp());
         PhoneIncTokenStore store = config.getTokenStore();
-        String key =
+        Object key =
                 store != null
-                        ? "store@" + System.identityHashCode(store)
+                        ? store
                         : oauthBase
                                 + " "
                                 + PhoneIncAuthentication.fingerprint(

@@ -74,11 +74,10 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             URI oauthBase =
                     BaseUrls.check(
                             "oauthBaseUrl", config.getOauthBaseUrl(), config.isAllowInsecureHttp());
-            boolean hasOAuth =
-                    config.getAccessToken() != null
-                            || config.getRefreshToken() != null
-                            || config.getTokenStore() != null;
-            tokenManager = hasOAuth ? PhoneIncAuthentication.tokenManager(config, component) : null;
+            tokenManager =
+                    PhoneIncAuthentication.hasOAuth(config)
+                            ? PhoneIncAuthentication.tokenManager(config, component)
+                            : null;
             OAuthTokenManager manager = tokenManager;
             oauthRequests =
                     new OAuthRequests(

@@ -1,6 +1,10 @@
 package com.example.phoneinc.internal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One request to send. {@code logPath} is what messages and logs may show: the path without query
@@ -14,6 +18,24 @@ public record HttpCall(String method, URI uri, String logPath, byte[] body, Stri
 
     public HttpCall(String method, URI uri, String logPath, byte[] body) {
         this(method, uri, logPath, body, JSON);
+    }
+
+    /** A form POST (the OAuth endpoints); null values are left out. */
+    public static HttpCall formPost(URI uri, String logPath, Map<String, String> form) {
+        return new HttpCall(
+                "POST", uri, logPath, formEncode(form).getBytes(StandardCharsets.UTF_8), FORM);
+    }
+
+    /** {@code application/x-www-form-urlencoded} text of {@code form}, null values left out. */
+    public static String formEncode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2). */

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -86,20 +83,9 @@ public final class HttpTransport {
      * error when there is no answer.
      */
     public CompletableFuture<HttpReply> post(URI uri, String logPath, Map<String, String> form) {
-        String body =
-                form.entrySet().stream()
-                        .filter(e -> e.getValue() != null)
-                        .map(
-                                e ->
-                                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                                                + "="
-                                                + URLEncoder.encode(
-                                                        e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
         CompletableFuture<HttpReply> result = new CompletableFuture<>();
         send(
-                new HttpCall(
-                        "POST", uri, logPath, body.getBytes(StandardCharsets.UTF_8), HttpCall.FORM),
+                HttpCall.formPost(uri, logPath, form),
                 null,
                 new TransportListener() {
                     @Override

@@ -4,12 +4,9 @@ import com.example.phoneinc.PhoneIncConstants;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.camel.Message;
 
 /** Builds the form requests of {@code phoneinc:oauth/token} and {@code phoneinc:oauth/revoke}. */
@@ -65,21 +62,8 @@ public final class OAuthRequests {
             form.put("token", token);
             form.put("client_id", clientId.strip());
         }
-        String body =
-                form.entrySet().stream()
-                        .map(
-                                e ->
-                                        e.getKey()
-                                                + "="
-                                                + URLEncoder.encode(
-                                                        e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
-        return new HttpCall(
-                "POST",
-                URI.create(oauthBaseUrl + operation.path()),
-                operation.path(),
-                body.getBytes(StandardCharsets.UTF_8),
-                HttpCall.FORM);
+        return HttpCall.formPost(
+                URI.create(oauthBaseUrl + operation.path()), operation.path(), form);
     }
 
     private String required(Message message, String header, boolean bodyFallback, String field)

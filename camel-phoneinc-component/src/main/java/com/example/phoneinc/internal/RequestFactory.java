@@ -50,7 +50,7 @@ public final class RequestFactory {
         }
         String path = operation.path();
         if (operation.needsId()) {
-            path = path.replace("{id}", encodeSegment(resolveId(message)));
+            path = path.replace("{id}", percentEncode(resolveId(message)));
         }
         StringBuilder query = new StringBuilder();
         for (PhoneIncOperation.Param param : operation.params()) {
@@ -71,7 +71,7 @@ public final class RequestFactory {
             query.append(query.length() == 0 ? '?' : '&')
                     .append(param.wireName())
                     .append('=')
-                    .append(encodeQuery(value));
+                    .append(percentEncode(value));
         }
         byte[] body = operation.bodyType() == null ? null : body(message);
         return new HttpCall(operation.method(), URI.create(baseUrl + path + query), path, body);
@@ -270,8 +270,13 @@ public final class RequestFactory {
                 PhoneIncRequestInfo.notSent(operation.method(), operation.path()));
     }
 
-    /** Percent-encodes everything but RFC 3986 unreserved characters. */
-    static String encodeSegment(String s) {
+    /**
+     * Percent-encodes everything but RFC 3986 unreserved characters, for path segments and query
+     * values. A whole value of {@code .} or {@code ..} is encoded too, so an id can never become a
+     * dot-segment that climbs out of the resource path.
+     */
+    static String percentEncode(String s) {
+        boolean dotSegment = s.equals(".") || s.equals("..");
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -279,7 +284,7 @@ public final class RequestFactory {
                     || c >= 'A' && c <= 'Z'
                     || c >= '0' && c <= '9'
                     || c == '-'
-                    || c == '.' && s.length() > 2
+                    || c == '.' && !dotSegment
                     || c == '_'
                     || c == '~') {
                 out.append((char) c);
@@ -290,9 +295,5 @@ public final class RequestFactory {
             }
         }
         return out.toString();
-    }
-
-    static String encodeQuery(String s) {
-        return encodeSegment(s);
     }
 }

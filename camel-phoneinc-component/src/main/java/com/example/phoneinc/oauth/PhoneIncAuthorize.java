@@ -1,5 +1,6 @@
 package com.example.phoneinc.oauth;
 
+import com.example.phoneinc.internal.HttpCall;
 import com.example.phoneinc.internal.OAuthTokenManager;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Gets the first OAuth tokens, once, interactively: builds the authorize URL with an S256 code
@@ -183,13 +182,7 @@ public final class PhoneIncAuthorize {
     }
 
     static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(
-                        e ->
-                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                                        + "="
-                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return HttpCall.formEncode(values);
     }
 
     private static Map<String, String> parse(String rawQuery) {
