@@ -40,7 +40,7 @@ public class PhoneIncComponent extends DefaultComponent {
     /** Keyed by the token store itself, or by base URL + fingerprint of the configured tokens. */
     private final Map<Object, OAuthTokenManager> tokenManagers = new HashMap<>();
 
-    private final CredentialGuard guard = new CredentialGuard(System::nanoTime);
+    private CredentialGuard guard;
     private ScheduledExecutorService timer;
     private DeadlineSweeper sweeper;
     private Clock clock = Clock.systemUTC();
@@ -66,7 +66,11 @@ public class PhoneIncComponent extends DefaultComponent {
     }
 
     /** One guard per component: a 429 blocks the host for every endpoint. */
-    CredentialGuard guard() {
+    synchronized CredentialGuard guard() {
+        if (guard == null) {
+            DeadlineSweeper deadlines = sweeper();
+            guard = new CredentialGuard(System::nanoTime, deadlines::watch);
+        }
         return guard;
     }
 

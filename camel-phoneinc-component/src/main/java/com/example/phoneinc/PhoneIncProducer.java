@@ -1,6 +1,7 @@
 package com.example.phoneinc;
 
 import com.example.phoneinc.api.PhoneIncAuthenticationException;
+import com.example.phoneinc.api.PhoneIncConnectionException;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncRateLimitException;
@@ -55,6 +56,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
     private Authenticator authenticator;
     private CredentialGuard guard;
     private Duration invalidKeyBlockTime;
+    private long requestTimeoutNanos;
     private String host;
     private boolean throwExceptionOnFailure;
 
@@ -115,6 +117,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         transport = component.transport(config);
         guard = component.guard();
         invalidKeyBlockTime = Duration.ofMillis(Math.max(0, config.getInvalidKeyBlockTime()));
+        requestTimeoutNanos = Duration.ofMillis(config.getRequestTimeout()).toNanos();
         throwExceptionOnFailure = config.isThrowExceptionOnFailure();
     }
 
@@ -131,11 +134,13 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        Outcome outcome = new Outcome(exchange, call, callback, System.nanoTime());
+        long started = System.nanoTime();
+        Outcome outcome = new Outcome(exchange, call, callback, started);
         guard.admit(
                 host,
                 authenticator.guardKey(),
                 invalidKeyBlockTime,
+                outcome.deadline,
                 () -> outcome.send(authenticator.credential()),
                 outcome::rejected);
         return false;
@@ -147,6 +152,10 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         private final HttpCall call;
         private final AsyncCallback callback;
         private final long started;
+
+        /** When the first attempt must have ended, waiting in the guard included. */
+        private final long deadline;
+
         private Credential credential;
         private boolean replayed;
 
@@ -155,6 +164,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             this.call = call;
             this.callback = callback;
             this.started = started;
+            this.deadline = started + requestTimeoutNanos;
         }
 
         /** Sends once the credential is there (at once for API keys). */
@@ -167,7 +177,11 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                         }
                         credential = c;
                         try {
-                            transport.send(call, c, this);
+                            if (replayed) {
+                                transport.send(call, c, this); // the replay gets a full timeout
+                            } else {
+                                transport.send(call, c, deadline, this);
+                            }
                         } catch (RuntimeException | Error e) {
                             failLocally(e);
                         }
@@ -271,28 +285,43 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                         PhoneIncRequestInfo.notSent(call.method(), call.logPath());
                 String head = "Phone.inc " + call.method() + " " + call.logPath() + " not sent: ";
                 long ms = rejection.remaining().toMillis();
-                if (rejection.ipBlocked()) {
-                    fail(
-                            errors.rateLimited(
-                                    head
-                                            + "Phone.inc answered 429 (too many failed API key"
-                                            + " attempts from this IP); calls wait until its"
-                                            + " Retry-After has passed, "
-                                            + ms
-                                            + " ms from now",
-                                    info,
-                                    rejection.remaining()));
-                } else {
-                    fail(
-                            new PhoneIncAuthenticationException(
-                                    head
-                                            + "Phone.inc rejected this API key (401), so calls with"
-                                            + " it fail locally for another "
-                                            + ms
-                                            + " ms (invalidKeyBlockTime) to keep Phone.inc from"
-                                            + " blocking this IP. Fix the apiKey option.",
-                                    info,
-                                    PhoneIncAuthenticationException.Reason.INVALID_API_KEY));
+                switch (rejection.cause()) {
+                    case IP_BLOCKED ->
+                            fail(
+                                    errors.rateLimited(
+                                            head
+                                                    + "Phone.inc answered 429 (too many failed API"
+                                                    + " key attempts from this IP); calls wait"
+                                                    + " until its Retry-After has passed, "
+                                                    + ms
+                                                    + " ms from now",
+                                            info,
+                                            rejection.remaining()));
+                    case KEY_REFUSED ->
+                            fail(
+                                    new PhoneIncAuthenticationException(
+                                            head
+                                                    + "Phone.inc rejected this API key (401), so"
+                                                    + " calls with it fail locally for another "
+                                                    + ms
+                                                    + " ms (invalidKeyBlockTime) to keep Phone.inc"
+                                                    + " from blocking this IP. Fix the apiKey"
+                                                    + " option.",
+                                            info,
+                                            PhoneIncAuthenticationException.Reason
+                                                    .INVALID_API_KEY));
+                    case KEY_UNVERIFIED ->
+                            fail(
+                                    new PhoneIncConnectionException(
+                                            head
+                                                    + "this API key has not been accepted by"
+                                                    + " Phone.inc yet, so only one call at a time"
+                                                    + " tries it (to keep a wrong key from getting"
+                                                    + " this IP blocked), and "
+                                                    + rejection.detail()
+                                                    + ". Safe to retry.",
+                                            info,
+                                            null));
                 }
             } catch (RuntimeException | Error e) {
                 exchange.setException(e);

@@ -47,6 +47,16 @@ public final class HttpTransport {
 
     /** Sends {@code call} with {@code credential} (null: none) and tells {@code listener}. */
     public void send(HttpCall call, Credential credential, TransportListener listener) {
+        send(call, credential, System.nanoTime() + deadlineMillis * 1_000_000L, listener);
+    }
+
+    /**
+     * Sends {@code call} and tells {@code listener}, at the latest at {@code deadlineNanos} (a
+     * {@link System#nanoTime()} value): a call that already waited, e.g. for the invalid-key guard,
+     * gets only the rest of its {@code requestTimeout}.
+     */
+    public void send(
+            HttpCall call, Credential credential, long deadlineNanos, TransportListener listener) {
         SimpleHttpRequest request = SimpleHttpRequest.create(call.method(), call.uri());
         if (credential != null) {
             // masked even in a user-supplied client's header log
@@ -61,7 +71,7 @@ public final class HttpTransport {
                             ? ContentType.create(HttpCall.FORM)
                             : ContentType.APPLICATION_JSON);
         }
-        Once once = new Once(listener, System.nanoTime() + deadlineMillis * 1_000_000L);
+        Once once = new Once(listener, deadlineNanos);
         Future<HttpReply> future;
         try {
             future =
