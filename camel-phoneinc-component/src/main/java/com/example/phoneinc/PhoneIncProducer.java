@@ -113,6 +113,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
                 new ErrorMapper(
                         component.clock(),
                         Duration.ofMillis(config.getMaxRetryAfter()),
+                        authenticator.guardKey() != null,
                         authenticator.secret());
         transport = component.transport(config);
         guard = component.guard();

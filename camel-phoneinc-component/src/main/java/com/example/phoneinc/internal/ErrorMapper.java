@@ -42,20 +42,20 @@ public final class ErrorMapper {
 
     private final Clock clock;
     private final Duration maxRetryAfter;
+    private final boolean apiKey;
     private final String secret;
 
-    public ErrorMapper(Clock clock, Duration maxRetryAfter) {
-        this(clock, maxRetryAfter, null);
-    }
-
     /**
+     * @param apiKey whether the calls carry an API key (a 401 then means the key, whatever its
+     *     challenge says) rather than an OAuth token or nothing
      * @param secret the credential sent with every call: should an answer echo it (a proxy's error
      *     page, a header dump), it is replaced by {@value #REDACTED} in everything the exception
      *     keeps, so it cannot reach logs through a message, error text, header or body
      */
-    public ErrorMapper(Clock clock, Duration maxRetryAfter, String secret) {
+    public ErrorMapper(Clock clock, Duration maxRetryAfter, boolean apiKey, String secret) {
         this.clock = clock;
         this.maxRetryAfter = maxRetryAfter;
+        this.apiKey = apiKey;
         // too short a value would redact ordinary text; keys are far longer
         this.secret = secret != null && secret.length() >= 8 ? secret : null;
     }
@@ -190,12 +190,20 @@ public final class ErrorMapper {
         return new PhoneIncValidationException(msg.toString(), info, body.fieldErrors());
     }
 
-    private static PhoneIncAuthenticationException authentication(
+    private PhoneIncAuthenticationException authentication(
             String head, String detail, PhoneIncRequestInfo info, HttpReply reply, ErrorBody body) {
         String challenge = reply.header("WWW-Authenticate");
+        String scheme = challenge == null ? "" : challenge.strip().toLowerCase(Locale.ROOT);
         Reason reason;
         String advice;
-        if (challenge != null && challenge.toLowerCase(Locale.ROOT).startsWith("bearer")) {
+        if (apiKey && (challenge == null || scheme.startsWith("bearer"))) {
+            // the key is all that was sent; Doorkeeper puts a Bearer challenge on every 401
+            reason = Reason.INVALID_API_KEY;
+            advice =
+                    " Invalid API key — fix the key, do not retry: Phone.inc does not know the"
+                            + " key of the apiKey option (keys never expire; create a new one at"
+                            + " app.phone.inc/api_keys if needed).";
+        } else if (scheme.startsWith("bearer")) {
             reason = tokenReason(challenge);
             advice = " The OAuth access token was refused (" + reason + ").";
         } else if (body.error() != null

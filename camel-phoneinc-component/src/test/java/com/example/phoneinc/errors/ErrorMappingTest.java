@@ -159,11 +159,17 @@ class ErrorMappingTest extends ErrorTestSupport {
 
     private record AuthCase(String headerName, String challenge, String body, Reason reason) {}
 
+    private static final String EXPIRED =
+            "Bearer realm=\"Doorkeeper\", error=\"invalid_token\","
+                    + " error_description=\"The access token expired\"";
+
+    /**
+     * With an API key the only thing Phone.inc can refuse is the key, whatever challenge its 401
+     * carries (Doorkeeper adds a Bearer challenge to every 401): the reason and the advice follow
+     * the credential that was sent, never an OAuth token the route does not have.
+     */
     @Test
-    void unauthorizedSaysWhy() {
-        String expired =
-                "Bearer realm=\"Doorkeeper\", error=\"invalid_token\","
-                        + " error_description=\"The access token expired\"";
+    void unauthorizedWithAnApiKeySaysTheKeyIsInvalid() {
         List<AuthCase> cases =
                 List.of(
                         new AuthCase(
@@ -176,8 +182,55 @@ class ErrorMappingTest extends ErrorTestSupport {
                                 null,
                                 "{\"error\":\"invalid api key\"}",
                                 Reason.INVALID_API_KEY),
-                        new AuthCase("WWW-Authenticate", expired, "", Reason.EXPIRED_TOKEN),
-                        new AuthCase("www-authenticate", expired, "", Reason.EXPIRED_TOKEN),
+                        new AuthCase("WWW-Authenticate", EXPIRED, "", Reason.INVALID_API_KEY),
+                        new AuthCase(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"Doorkeeper\", error=\"invalid_token\"",
+                                "{\"error\":\"Invalid API key\"}",
+                                Reason.INVALID_API_KEY),
+                        new AuthCase(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"Doorkeeper\"",
+                                "",
+                                Reason.INVALID_API_KEY),
+                        new AuthCase(
+                                null, null, "{\"error\":\"Unauthorized\"}", Reason.INVALID_API_KEY),
+                        new AuthCase(null, null, "", Reason.INVALID_API_KEY),
+                        new AuthCase(null, null, HTML_502, Reason.INVALID_API_KEY),
+                        // a proxy asking for its own credentials is not Phone.inc refusing the key
+                        new AuthCase(
+                                "WWW-Authenticate",
+                                "Basic realm=\"proxy\"",
+                                "{\"error\":\"nope\"}",
+                                Reason.UNKNOWN));
+        for (AuthCase c : cases) {
+            PhoneIncAuthenticationException auth = unauthorized(URI, c);
+            String label = c + " -> " + auth.getMessage();
+            assertEquals(c.reason(), auth.getReason(), label);
+            assertFalse(auth.getMessage().contains("OAuth"), label);
+            assertFalse(auth.getMessage().contains("token"), label);
+            if (c.reason() == Reason.INVALID_API_KEY) {
+                assertTrue(
+                        auth.getMessage().contains("Invalid API key — fix the key, do not retry"),
+                        label);
+                assertTrue(auth.getMessage().contains("app.phone.inc/api_keys"), label);
+            }
+        }
+        assertEquals(cases.size(), HITS.size(), "invalidKeyBlockTime=0: every 401 was sent");
+    }
+
+    /**
+     * With an OAuth access token (and no refresh token, so the component cannot replay) the
+     * challenge says why the token was refused.
+     */
+    @Test
+    void unauthorizedWithAnOAuthTokenSaysWhy() {
+        // a token per case: a refused token without refresh token ends its credential for good
+        String oauth = "phoneinc:calls/get?id=c1&authenticationType=oauth&accessToken=at_TestToken";
+        List<AuthCase> cases =
+                List.of(
+                        new AuthCase("WWW-Authenticate", EXPIRED, "", Reason.EXPIRED_TOKEN),
+                        new AuthCase("www-authenticate", EXPIRED, "", Reason.EXPIRED_TOKEN),
                         new AuthCase(
                                 "WWW-Authenticate",
                                 "Bearer error=expired_token",
@@ -220,30 +273,30 @@ class ErrorMappingTest extends ErrorTestSupport {
                                 "Basic realm=\"proxy\"",
                                 "{\"error\":\"nope\"}",
                                 Reason.UNKNOWN),
-                        new AuthCase(null, null, "{\"error\":\"Unauthorized\"}", Reason.UNKNOWN),
-                        new AuthCase(null, null, "", Reason.UNKNOWN),
-                        new AuthCase(null, null, HTML_502, Reason.UNKNOWN));
-        for (AuthCase c : cases) {
-            ResponseDefinitionBuilder response = json(401, c.body());
-            if (c.headerName() != null) {
-                response = response.withHeader(c.headerName(), c.challenge());
-            }
-            PhoneIncException e = fail(response);
-            String label = c.toString();
-            PhoneIncAuthenticationException auth =
-                    assertInstanceOf(PhoneIncAuthenticationException.class, e, label);
+                        new AuthCase(null, null, "", Reason.UNKNOWN));
+        for (int i = 0; i < cases.size(); i++) {
+            AuthCase c = cases.get(i);
+            PhoneIncAuthenticationException auth = unauthorized(oauth + i, c);
+            String label = c + " -> " + auth.getMessage();
             assertEquals(c.reason(), auth.getReason(), label);
-            assertFalse(e.isRetryable(), label);
-            assertTrue(e.isRequestSent(), label);
-            assertEquals(401, e.getStatusCode(), label);
-            if (c.reason() == Reason.INVALID_API_KEY) {
-                assertTrue(e.getMessage().contains("app.phone.inc/api_keys"), e.getMessage());
-            }
-            if (c.challenge() != null) {
-                assertEquals(c.challenge(), e.getResponseHeaders().get("WWW-AUTHENTICATE"), label);
-            }
+            assertFalse(auth.getMessage().contains("API key"), label);
         }
-        assertEquals(cases.size(), HITS.size(), "invalidKeyBlockTime=0: every 401 was sent");
+    }
+
+    private PhoneIncAuthenticationException unauthorized(String uri, AuthCase c) {
+        ResponseDefinitionBuilder response = json(401, c.body());
+        if (c.headerName() != null) {
+            response = response.withHeader(c.headerName(), c.challenge());
+        }
+        PhoneIncException e = fail(uri, response);
+        String label = c.toString();
+        PhoneIncAuthenticationException auth =
+                assertInstanceOf(PhoneIncAuthenticationException.class, e, label);
+        assertFalse(e.isRetryable(), label);
+        if (c.challenge() != null && e.isRequestSent()) {
+            assertEquals(c.challenge(), e.getResponseHeaders().get("WWW-AUTHENTICATE"), label);
+        }
+        return auth;
     }
 
     @Test
