@@ -47,7 +47,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "invalidKeyBlockTime": target.getConfiguration().setInvalidKeyBlockTime(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "listened": target.setListened(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "listened": target.setListened(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
@@ -114,7 +114,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "invalidKeyBlockTime": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "listened": return java.lang.Boolean.class;
+        case "listened": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresponsesize":

@@ -22,8 +22,8 @@ public class PhoneIncConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     @Metadata(
             description =
-                    "The Phone.inc API key (`phk_...`), created in the dashboard under Your account"
-                            + " -> API Keys. Sent as the `X-Api-Key` header, with surrounding"
+                    "The Phone.inc API key (phk_...), created in the dashboard under Your account"
+                            + " / API Keys. Sent as the X-Api-Key header, with surrounding"
                             + " whitespace removed; never in the URL.")
     private String apiKey;
 
@@ -46,7 +46,7 @@ public class PhoneIncConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     @Metadata(
             description =
-                    "OAuth access token, sent as `Authorization: Bearer`. Seeds the token store when"
+                    "OAuth access token, sent as Authorization: Bearer. Seeds the token store when"
                             + " it is empty; the store's tokens win afterwards.")
     private String accessToken;
 
@@ -62,14 +62,13 @@ public class PhoneIncConfiguration implements Cloneable {
             description =
                     "Where OAuth tokens are kept between refreshes and restarts: a"
                             + " PhoneIncTokenStore bean, e.g."
-                            + " `#class:com.example.phoneinc.oauth.FileTokenStore('/path/tokens.json')`."
+                            + " #class:com.example.phoneinc.oauth.FileTokenStore('/path/tokens.json')."
                             + " Default: in memory, seeded from accessToken/refreshToken.")
     private PhoneIncTokenStore tokenStore;
 
     @UriParam(label = "security", defaultValue = DEFAULT_OAUTH_BASE_URL)
     @Metadata(
-            description =
-                    "Base URL of Phone.inc's OAuth endpoints (`/oauth/token`, `/oauth/revoke`).")
+            description = "Base URL of Phone.inc's OAuth endpoints (/oauth/token, /oauth/revoke).")
     private String oauthBaseUrl = DEFAULT_OAUTH_BASE_URL;
 
     @UriParam(label = "security", defaultValue = "300000")
@@ -83,14 +82,14 @@ public class PhoneIncConfiguration implements Cloneable {
     @Metadata(
             description =
                     "Base URL of the Phone.inc REST API. Change it only for a proxy, a test"
-                            + " server or the Phone.inc simulator. Plain `http://` is refused unless"
-                            + " the host is loopback or `allowInsecureHttp` is set.")
+                            + " server or the Phone.inc simulator. Plain http:// is refused unless"
+                            + " the host is loopback or allowInsecureHttp is set.")
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "security", defaultValue = "false")
     @Metadata(
             description =
-                    "Allow a plain `http://` base URL on a non-loopback host. Off by default, so"
+                    "Allow a plain http:// base URL on a non-loopback host. Off by default, so"
                             + " an API key cannot travel in clear text by accident.")
     private boolean allowInsecureHttp;
 
@@ -102,22 +101,22 @@ public class PhoneIncConfiguration implements Cloneable {
     @Metadata(
             description =
                     "Whether a non-2xx answer fails the exchange with a typed PhoneIncException."
-                            + " When false, the status goes to the `CamelHttpResponseCode` header and"
+                            + " When false, the status goes to the CamelHttpResponseCode header and"
                             + " the raw response body becomes the message body.")
     private boolean throwExceptionOnFailure = true;
 
     @UriParam
     @Metadata(
             description =
-                    "Region (ISO 3166 code such as `US` or `DK`) used to turn national phone"
-                            + " numbers like `(415) 555-1234` into E.164 before sending. Without it,"
+                    "Region (ISO 3166 code such as US or DK) used to turn national phone"
+                            + " numbers like (415) 555-1234 into E.164 before sending. Without it,"
                             + " only E.164 numbers are accepted.")
     private String defaultRegion;
 
     @UriParam(label = "producer,advanced", defaultValue = "120000")
     @Metadata(
             description =
-                    "Longest `Retry-After` (milliseconds) the component asks Camel's redelivery to"
+                    "Longest Retry-After (milliseconds) the component asks Camel's redelivery to"
                             + " wait after a 429. A longer wait makes the PhoneIncRateLimitException"
                             + " non-retryable, so the exchange goes to the dead-letter channel"
                             + " instead of holding it for longer.")

@@ -36,15 +36,23 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     @Metadata(
             required = true,
             description =
-                    "What to work on: calls, voicemails, contacts, mainNumbers, employees,"
-                            + " callerContext, webhooks, or request (a raw call to any path).")
+                    "What to work on, and the actions each resource has (the first is the"
+                            + " default; oauth has none): calls (list, get); voicemails (list, get, update);"
+                            + " contacts (list, create, get, update, delete); mainNumbers (list,"
+                            + " get, update); employees (list, create, get, update, delete);"
+                            + " callerContext (get); webhooks (list, create, get, update, delete);"
+                            + " request (send: a raw call to any path, with the method and path"
+                            + " options); oauth (token: exchange an authorization code for"
+                            + " tokens; revoke: revoke a token).")
     private String resource;
 
     @UriPath(enums = PhoneIncOperation.ACTIONS)
     @Metadata(
             description =
-                    "What to do: list, get, create, update or delete, as the resource supports."
-                            + " Defaults to list (get for callerContext).")
+                    "What to do, as the resource supports (see resource for the valid pairs):"
+                            + " list, get, create, update, delete; send for request; token and"
+                            + " revoke for oauth. Defaults to the resource's first action: list,"
+                            + " or get for callerContext, send for request.")
     private String action;
 
     @UriParam private PhoneIncConfiguration configuration;
@@ -56,7 +64,7 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     @UriParam(label = "producer")
     @Metadata(
             description =
-                    "Phone number in E.164 form (`+14155551234`): the number whose calls to list,"
+                    "Phone number in E.164 form, a plus sign followed by country code and number such as 14155551234: the number whose calls to list,"
                             + " the contact to find, or the caller to look up with callerContext.")
     private String phoneNumber;
 
@@ -65,26 +73,27 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     private String direction;
 
     @UriParam(label = "producer")
-    @Metadata(description = "Only list calls in this state, e.g. `ended`.")
+    @Metadata(description = "Only list calls in this state, e.g. ended.")
     private String state;
 
-    @UriParam(label = "producer")
+    @UriParam(label = "producer", javaType = "java.lang.String", enums = "true,false")
     @Metadata(
             description =
                     "For voicemails/update without a body, or with a fetched Voicemail as body:"
-                            + " mark the voicemail listened (`true`) or"
-                            + " unlistened (`false`).")
-    private Boolean listened;
+                            + " mark the voicemail listened (true) or"
+                            + " unlistened (false).")
+    private String listened;
 
     @UriParam(label = "producer", enums = "GET,POST,PUT,PATCH,DELETE")
-    @Metadata(description = "HTTP method of the `request` operation.")
+    @Metadata(description = "HTTP method of the request operation.")
     private String method;
 
     @UriParam(label = "producer")
     @Metadata(
             description =
-                    "Path of the `request` operation relative to the base URL, with an optional"
-                            + " query string, e.g. `/calls?state=ended`.")
+                    "Path of the request operation relative to the base URL, e.g. /calls,"
+                            + " optionally followed by a question mark and a query string such"
+                            + " as state=ended.")
     private String path;
 
     @UriParam(label = "producer", defaultValue = "false")
@@ -137,7 +146,14 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     }
 
     CallOptions callOptions() {
-        return new CallOptions(id, phoneNumber, direction, state, listened, method, path);
+        return new CallOptions(
+                id,
+                phoneNumber,
+                direction,
+                state,
+                listened == null ? null : Boolean.valueOf(listened),
+                method,
+                path);
     }
 
     public PhoneIncConfiguration getConfiguration() {
@@ -206,12 +222,21 @@ public class PhoneIncEndpoint extends DefaultEndpoint
         this.state = state;
     }
 
-    public Boolean getListened() {
+    public String getListened() {
         return listened;
     }
 
-    public void setListened(Boolean listened) {
-        this.listened = listened;
+    /**
+     * {@code true} or {@code false}; a string so that the catalog shows no default (unset means
+     * "not given", and Camel's catalog would show {@code false} for a Boolean).
+     */
+    public void setListened(String listened) {
+        String v = listened == null ? null : listened.strip();
+        if (v != null && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(
+                    "Invalid listened option: use true or false (unset: not given)");
+        }
+        this.listened = v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
     }
 
     public String getMethod() {

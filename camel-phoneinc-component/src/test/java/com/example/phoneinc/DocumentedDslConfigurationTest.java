@@ -8,12 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.phoneinc.api.PhoneIncNotFoundException;
-import java.nio.charset.StandardCharsets;
+import com.example.phoneinc.docs.DocBlocks;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -23,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The YAML and XML route configurations printed in docs/error-handling.adoc are loaded as they are
- * (delays scaled down, dead letter pointed at a mock) and must apply the documented policy: 5xx
- * retried until success, 404 dead-lettered at once with the original body.
+ * The YAML and XML route configurations printed in docs/error-handling.adoc are loaded as printed
+ * (delays scaled down, dead letter pointed at a mock or a temporary directory) and must apply the
+ * documented policy: 5xx retried until success, 404 dead-lettered at once with the original body.
  */
 class DocumentedDslConfigurationTest extends WireMockTestSupport {
 
@@ -34,20 +37,19 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
     void documentedConfigurationRetriesServerErrorsAndDeadLettersTheRest(String dsl)
             throws Exception {
         String snippet =
-                snippet(dsl)
-                        .replace("file:dead-letter", "mock:dead")
+                DocBlocks.text(dsl.equals("yaml") ? "errors-yaml" : "errors-xml")
+                        .replace("file:dead-letter?allowNullBody=true", "mock:dead")
                         .replace("redeliveryDelay: 1000", "redeliveryDelay: 10")
                         .replace("redeliveryDelay=\"1000\"", "redeliveryDelay=\"10\"")
                         .replace("baseDelay: 1000", "baseDelay: 10")
-                        .replace("maxDelay: 30000", "maxDelay: 50");
-        if (dsl.equals("xml")) {
-            snippet =
-                    "<camel>"
-                            + snippet.replace(
-                                    "type=\"com.example.phoneinc.PhoneIncBackoff\"/>",
-                                    "type=\"com.example.phoneinc.PhoneIncBackoff\"><properties><property key=\"baseDelay\" value=\"10\"/><property key=\"maxDelay\" value=\"50\"/></properties></bean>")
-                            + "</camel>";
-        }
+                        .replace("maxDelay: 30000", "maxDelay: 50")
+                        .replace(
+                                "type=\"com.example.phoneinc.PhoneIncBackoff\"/>",
+                                "type=\"com.example.phoneinc.PhoneIncBackoff\"><properties><property"
+                                        + " key=\"baseDelay\" value=\"10\"/><property"
+                                        + " key=\"maxDelay\" value=\"50\"/></properties></bean>");
+        assertTrue(
+                snippet.contains("mock:dead"), "the printed dead letter was replaced: " + snippet);
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.fromString("config." + dsl, snippet));
         context.addRoutes(
@@ -128,14 +130,45 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
                 dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
     }
 
-    /** The first [source,yaml] or [source,xml] block after "=== YAML" / "=== XML". */
-    private static String snippet(String dsl) throws Exception {
-        String page =
-                Files.readString(
-                        Path.of("..", "docs", "error-handling.adoc"), StandardCharsets.UTF_8);
-        int section = page.indexOf("=== " + dsl.toUpperCase());
-        int start = page.indexOf("----\n", page.indexOf("[source," + dsl + "]", section)) + 5;
-        int end = page.indexOf("\n----", start);
-        return page.substring(start, end);
+    /**
+     * The documented dead letter with the documented timer route (component page): the timer's
+     * message has no body, and it must still be dead-lettered, as a file (was: "Cannot write null
+     * body to file", nothing dead-lettered).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"yaml", "xml"})
+    void documentedDeadLetterKeepsTheFailedMessageOfTheDocumentedTimerRoute(String dsl)
+            throws Exception {
+        Path dead = Files.createTempDirectory("dead-letter");
+        String config =
+                DocBlocks.text(dsl.equals("yaml") ? "errors-yaml" : "errors-xml")
+                        .replace("file:dead-letter?", "file:" + dead.toUri().getPath() + "?");
+        String route = DocBlocks.text("component-example-yaml");
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/contacts"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withBody("{\"error\":\"Contact not found\"}")));
+
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.fromString("config." + dsl, config));
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.fromString("route.yaml", route));
+
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (listFiles(dead).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        List<Path> files = listFiles(dead);
+        assertEquals(1, files.size(), "one dead-lettered message: " + files);
+        assertEquals("", Files.readString(files.get(0)), "the timer's message, as it entered");
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/contacts")));
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 }

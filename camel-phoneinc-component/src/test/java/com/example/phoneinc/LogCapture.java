@@ -81,6 +81,21 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return out;
     }
 
+    /** Waits up to {@code millis} for a line matching {@code match}; fails the test otherwise. */
+    public Line await(java.util.function.Predicate<Line> match, long millis)
+            throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < until) {
+            for (Line l : lines) {
+                if (match.test(l)) {
+                    return l;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no matching log line within " + millis + " ms: " + lines);
+    }
+
     public void clear() {
         lines.clear();
     }

@@ -83,7 +83,7 @@ class OAuthAuthorizeCommandTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         file = dir.resolve("tokens.json");
-        context.getRegistry().bind("fileStore", new FileTokenStore(file));
+        context.getRegistry().bind("fileStore", FileTokenStore.of(file));
         PhoneIncComponent component = new PhoneIncComponent();
         PhoneIncConfiguration config = component.getConfiguration();
         config.setClientId(sim.clientId());
@@ -121,7 +121,7 @@ class OAuthAuthorizeCommandTest extends CamelTestSupport {
         assertNotNull(tokens.refreshToken());
         assertEquals(
                 "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(tokens, new FileTokenStore(file).load().orElseThrow());
+        assertEquals(tokens, FileTokenStore.of(file).load().orElseThrow());
 
         // a route with that store calls the API with the Bearer token
         List<?> voicemails =
@@ -140,7 +140,7 @@ class OAuthAuthorizeCommandTest extends CamelTestSupport {
         assertEquals(null, out.getException());
         assertEquals(2, sim.hits("POST", "/oauth/token"));
         assertEquals(3, sim.hits("GET", "/api/v1/voicemails"));
-        PhoneIncTokens rotated = new FileTokenStore(file).load().orElseThrow();
+        PhoneIncTokens rotated = FileTokenStore.of(file).load().orElseThrow();
         assertNotEquals(tokens.accessToken(), rotated.accessToken());
         assertNotEquals(tokens.refreshToken(), rotated.refreshToken());
         assertEquals(

@@ -47,12 +47,12 @@ class OAuthStoreTest extends OAuthTestSupport {
     @Override
     protected PhoneIncTokenStore createStore() {
         file = dir.resolve("nested/tokens.json");
-        return new FileTokenStore(file);
+        return FileTokenStore.of(file);
     }
 
     @Test
     void roundTrip() throws Exception {
-        FileTokenStore files = new FileTokenStore(file);
+        FileTokenStore files = FileTokenStore.of(file);
         assertEquals(Optional.empty(), files.load());
 
         PhoneIncTokens tokens =
@@ -72,7 +72,7 @@ class OAuthStoreTest extends OAuthTestSupport {
 
     @Test
     void fileIsOwnerOnlyEvenWhenItWasReadableBefore() throws Exception {
-        FileTokenStore files = new FileTokenStore(file);
+        FileTokenStore files = FileTokenStore.of(file);
         files.save(new PhoneIncTokens(STORED_ACCESS, STORED_REFRESH, null, "api"));
         assertEquals("rw-------", perms(file));
 
@@ -84,7 +84,7 @@ class OAuthStoreTest extends OAuthTestSupport {
 
     @Test
     void saveWritesANewFileAndRenamesIt() throws Exception {
-        FileTokenStore files = new FileTokenStore(file);
+        FileTokenStore files = FileTokenStore.of(file);
         files.save(new PhoneIncTokens(STORED_ACCESS, STORED_REFRESH, null, "api"));
         Object inodeBefore = Files.getAttribute(file, "unix:ino");
         // a temp file left behind by a writer that crashed
@@ -109,8 +109,8 @@ class OAuthStoreTest extends OAuthTestSupport {
     /** Two stores on one file, like two processes: a reader never sees a half-written file. */
     @Test
     void concurrentReaderNeverSeesAPartialFile() throws Exception {
-        FileTokenStore writer = new FileTokenStore(file);
-        FileTokenStore reader = new FileTokenStore(file);
+        FileTokenStore writer = FileTokenStore.of(file);
+        FileTokenStore reader = FileTokenStore.of(file);
         String padding = "x".repeat(64 * 1024); // a write that takes more than one syscall
         writer.save(new PhoneIncTokens(STORED_ACCESS + padding, STORED_REFRESH, null, "api"));
         AtomicBoolean stop = new AtomicBoolean();
@@ -145,14 +145,14 @@ class OAuthStoreTest extends OAuthTestSupport {
     void fileWithoutTokensIsRefusedNamingTheFile() throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"scope\":\"api\"}", StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> new FileTokenStore(file).load());
+        IOException e = assertThrows(IOException.class, () -> FileTokenStore.of(file).load());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test
     void storedTokensWinOverConfiguredOnesAtStart() throws Exception {
         PhoneIncTokens stored = new PhoneIncTokens(STORED_ACCESS, STORED_REFRESH, T, "api");
-        new FileTokenStore(file).save(stored);
+        FileTokenStore.of(file).save(stored);
         byte[] before = Files.readAllBytes(file);
         stubApiOk(STORED_ACCESS);
         stubApiOk(CONFIGURED_ACCESS);
@@ -174,7 +174,7 @@ class OAuthStoreTest extends OAuthTestSupport {
         assertNull(send(configuredUri(), null).getException());
 
         assertEquals(1, apiHitsWith(CONFIGURED_ACCESS));
-        PhoneIncTokens seeded = new FileTokenStore(file).load().orElseThrow();
+        PhoneIncTokens seeded = FileTokenStore.of(file).load().orElseThrow();
         assertEquals(CONFIGURED_ACCESS, seeded.accessToken());
         assertEquals(CONFIGURED_REFRESH, seeded.refreshToken());
         assertEquals("rw-------", perms(file));
@@ -182,14 +182,14 @@ class OAuthStoreTest extends OAuthTestSupport {
 
     @Test
     void refreshedTokensAreWrittenToTheFile() throws Exception {
-        new FileTokenStore(file).save(new PhoneIncTokens(OLD_ACCESS, OLD_REFRESH, T, "api"));
+        FileTokenStore.of(file).save(new PhoneIncTokens(OLD_ACCESS, OLD_REFRESH, T, "api"));
         stubTokenOk();
         stubApiOk(NEW_ACCESS);
         clock.set(T.minusSeconds(60));
 
         assertNull(send("phoneinc:calls", null).getException());
 
-        PhoneIncTokens saved = new FileTokenStore(file).load().orElseThrow();
+        PhoneIncTokens saved = FileTokenStore.of(file).load().orElseThrow();
         assertEquals(NEW_ACCESS, saved.accessToken());
         assertEquals(NEW_REFRESH, saved.refreshToken());
         assertEquals(clock.instant().plusSeconds(3600), saved.expiresAt());

@@ -27,13 +27,21 @@ public class FileTokenStore implements PhoneIncTokenStore {
 
     private final Path file;
 
-    public FileTokenStore(Path file) {
-        this.file = file.toAbsolutePath();
+    /**
+     * The one constructor, so bean definitions can name it unambiguously: {@code
+     * #class:com.example.phoneinc.oauth.FileTokenStore('/path/tokens.json')} in properties, {@code
+     * constructors: {0: /path/tokens.json}} in YAML beans.
+     */
+    public FileTokenStore(String file) {
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("FileTokenStore needs the path of the token file");
+        }
+        this.file = Path.of(file.strip()).toAbsolutePath();
     }
 
-    /** For bean definitions: {@code #class:com.example.phoneinc.oauth.FileTokenStore('/path')}. */
-    public FileTokenStore(String file) {
-        this(Path.of(file));
+    /** From Java: {@code FileTokenStore.of(Path.of("tokens.json"))}. */
+    public static FileTokenStore of(Path file) {
+        return new FileTokenStore(file.toString());
     }
 
     public Path getFile() {

@@ -117,7 +117,7 @@ public final class PhoneIncAuthorize {
                 throw new IOException(e.getCause().getMessage(), e.getCause());
             }
             PhoneIncTokens tokens = exchangeCode(request, authorizationCode, verifier, redirectUri);
-            new FileTokenStore(request.store()).save(tokens);
+            FileTokenStore.of(request.store()).save(tokens);
             return tokens;
         } finally {
             server.stop(0);
