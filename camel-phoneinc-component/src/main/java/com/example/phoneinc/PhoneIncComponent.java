@@ -20,6 +20,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 
@@ -177,5 +178,224 @@ public class PhoneIncComponent extends DefaultComponent {
     /** Default options of every phoneinc endpoint. */
     public void setConfiguration(PhoneIncConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    // Each option of PhoneIncConfiguration, for Java users and reflection-based binding; the
+    // configuration object stays the single store (the generated configurer binds through it).
+
+    public String getApiKey() {
+        return configuration.getApiKey();
+    }
+
+    /** See {@link PhoneIncConfiguration#setApiKey}. */
+    public void setApiKey(String apiKey) {
+        configuration.setApiKey(apiKey);
+    }
+
+    public String getAuthenticationType() {
+        return configuration.getAuthenticationType();
+    }
+
+    /** See {@link PhoneIncConfiguration#setAuthenticationType}. */
+    public void setAuthenticationType(String authenticationType) {
+        configuration.setAuthenticationType(authenticationType);
+    }
+
+    public String getClientId() {
+        return configuration.getClientId();
+    }
+
+    /** See {@link PhoneIncConfiguration#setClientId}. */
+    public void setClientId(String clientId) {
+        configuration.setClientId(clientId);
+    }
+
+    public String getAccessToken() {
+        return configuration.getAccessToken();
+    }
+
+    /** See {@link PhoneIncConfiguration#setAccessToken}. */
+    public void setAccessToken(String accessToken) {
+        configuration.setAccessToken(accessToken);
+    }
+
+    public String getRefreshToken() {
+        return configuration.getRefreshToken();
+    }
+
+    /** See {@link PhoneIncConfiguration#setRefreshToken}. */
+    public void setRefreshToken(String refreshToken) {
+        configuration.setRefreshToken(refreshToken);
+    }
+
+    public PhoneIncTokenStore getTokenStore() {
+        return configuration.getTokenStore();
+    }
+
+    /** See {@link PhoneIncConfiguration#setTokenStore}. */
+    public void setTokenStore(PhoneIncTokenStore tokenStore) {
+        configuration.setTokenStore(tokenStore);
+    }
+
+    public String getOauthBaseUrl() {
+        return configuration.getOauthBaseUrl();
+    }
+
+    /** See {@link PhoneIncConfiguration#setOauthBaseUrl}. */
+    public void setOauthBaseUrl(String oauthBaseUrl) {
+        configuration.setOauthBaseUrl(oauthBaseUrl);
+    }
+
+    public long getRefreshThreshold() {
+        return configuration.getRefreshThreshold();
+    }
+
+    /** See {@link PhoneIncConfiguration#setRefreshThreshold}. */
+    public void setRefreshThreshold(long refreshThreshold) {
+        configuration.setRefreshThreshold(refreshThreshold);
+    }
+
+    public String getBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    /** See {@link PhoneIncConfiguration#setBaseUrl}. */
+    public void setBaseUrl(String baseUrl) {
+        configuration.setBaseUrl(baseUrl);
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return configuration.isAllowInsecureHttp();
+    }
+
+    /** See {@link PhoneIncConfiguration#setAllowInsecureHttp}. */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        configuration.setAllowInsecureHttp(allowInsecureHttp);
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return configuration.getSslContextParameters();
+    }
+
+    /** See {@link PhoneIncConfiguration#setSslContextParameters}. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        configuration.setSslContextParameters(sslContextParameters);
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return configuration.isThrowExceptionOnFailure();
+    }
+
+    /** See {@link PhoneIncConfiguration#setThrowExceptionOnFailure}. */
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        configuration.setThrowExceptionOnFailure(throwExceptionOnFailure);
+    }
+
+    public String getDefaultRegion() {
+        return configuration.getDefaultRegion();
+    }
+
+    /** See {@link PhoneIncConfiguration#setDefaultRegion}. */
+    public void setDefaultRegion(String defaultRegion) {
+        configuration.setDefaultRegion(defaultRegion);
+    }
+
+    public long getMaxRetryAfter() {
+        return configuration.getMaxRetryAfter();
+    }
+
+    /** See {@link PhoneIncConfiguration#setMaxRetryAfter}. */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        configuration.setMaxRetryAfter(maxRetryAfter);
+    }
+
+    public long getInvalidKeyBlockTime() {
+        return configuration.getInvalidKeyBlockTime();
+    }
+
+    /** See {@link PhoneIncConfiguration#setInvalidKeyBlockTime}. */
+    public void setInvalidKeyBlockTime(long invalidKeyBlockTime) {
+        configuration.setInvalidKeyBlockTime(invalidKeyBlockTime);
+    }
+
+    public int getConnectTimeout() {
+        return configuration.getConnectTimeout();
+    }
+
+    /** See {@link PhoneIncConfiguration#setConnectTimeout}. */
+    public void setConnectTimeout(int connectTimeout) {
+        configuration.setConnectTimeout(connectTimeout);
+    }
+
+    public int getRequestTimeout() {
+        return configuration.getRequestTimeout();
+    }
+
+    /** See {@link PhoneIncConfiguration#setRequestTimeout}. */
+    public void setRequestTimeout(int requestTimeout) {
+        configuration.setRequestTimeout(requestTimeout);
+    }
+
+    public int getMaxResponseSize() {
+        return configuration.getMaxResponseSize();
+    }
+
+    /** See {@link PhoneIncConfiguration#setMaxResponseSize}. */
+    public void setMaxResponseSize(int maxResponseSize) {
+        configuration.setMaxResponseSize(maxResponseSize);
+    }
+
+    public int getMaxConnections() {
+        return configuration.getMaxConnections();
+    }
+
+    /** See {@link PhoneIncConfiguration#setMaxConnections}. */
+    public void setMaxConnections(int maxConnections) {
+        configuration.setMaxConnections(maxConnections);
+    }
+
+    public CloseableHttpAsyncClient getHttpClient() {
+        return configuration.getHttpClient();
+    }
+
+    /** See {@link PhoneIncConfiguration#setHttpClient}. */
+    public void setHttpClient(CloseableHttpAsyncClient httpClient) {
+        configuration.setHttpClient(httpClient);
+    }
+
+    public String getProxyHost() {
+        return configuration.getProxyHost();
+    }
+
+    /** See {@link PhoneIncConfiguration#setProxyHost}. */
+    public void setProxyHost(String proxyHost) {
+        configuration.setProxyHost(proxyHost);
+    }
+
+    public Integer getProxyPort() {
+        return configuration.getProxyPort();
+    }
+
+    /** See {@link PhoneIncConfiguration#setProxyPort}. */
+    public void setProxyPort(Integer proxyPort) {
+        configuration.setProxyPort(proxyPort);
+    }
+
+    public String getProxyUsername() {
+        return configuration.getProxyUsername();
+    }
+
+    /** See {@link PhoneIncConfiguration#setProxyUsername}. */
+    public void setProxyUsername(String proxyUsername) {
+        configuration.setProxyUsername(proxyUsername);
+    }
+
+    public String getProxyPassword() {
+        return configuration.getProxyPassword();
+    }
+
+    /** See {@link PhoneIncConfiguration#setProxyPassword}. */
+    public void setProxyPassword(String proxyPassword) {
+        configuration.setProxyPassword(proxyPassword);
     }
 }

@@ -195,12 +195,12 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             try {
                 log(reply.status());
                 if (LOG.isTraceEnabled() && !operation.isOAuth()) {
-                    // OAuth answers carry tokens: never logged
+                    // OAuth answers carry tokens: never logged; any answer may echo the key
                     LOG.trace(
                             "Phone.inc {} {} body: {}",
                             call.method(),
                             call.logPath(),
-                            reply.bodyAsString());
+                            errors.redact(reply.bodyAsString()));
                 }
                 Message message = exchange.getMessage();
                 message.setHeader(PhoneIncConstants.RESPONSE_CODE, reply.status());

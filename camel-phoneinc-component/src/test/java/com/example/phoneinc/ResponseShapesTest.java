@@ -192,8 +192,7 @@ class ResponseShapesTest extends WireMockTestSupport {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "phoneinc:calls/get?id=c1",
-                "phoneinc:calls",
+                // a GET without a body is a failure (ErrorBodyBoundsTest); writes just echo nothing
                 "phoneinc:contacts/create",
                 "phoneinc:voicemails/update?listened=true&id=c1",
                 "phoneinc:calls/get?id=c1&rawJson=true",
@@ -211,11 +210,11 @@ class ResponseShapesTest extends WireMockTestSupport {
     }
 
     @Test
-    void noContentIsNull() {
+    void noContentOnAListIsAnEmptyList() {
         wireMock.stubFor(get(urlEqualTo("/api/v1/calls")).willReturn(aResponse().withStatus(204)));
         Exchange out = send("phoneinc:calls", "stale body");
         assertNull(out.getException());
-        assertNull(out.getMessage().getBody());
+        assertEquals(List.of(), out.getMessage().getBody());
         assertEquals(204, out.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
     }
 

@@ -1,6 +1,7 @@
 package com.example.phoneinc.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,12 +11,36 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * Reads a response into memory, bounded by the limit. A successful (2xx) answer whose body grows
- * beyond the limit fails as soon as it does, since a cut-off result cannot be used. An error answer
- * is never failed for its size: its first {@code limit} bytes are kept and the rest is discarded,
- * so it is still reported by its status, with its headers (a 429's Retry-After, say).
+ * Reads a response into memory, bounded. A successful (2xx) answer whose body grows beyond {@code
+ * limit} (maxResponseSize) fails as soon as it does, since a cut-off result cannot be used. An
+ * error answer is never failed for its size, and needs only kilobytes: reading stops after its
+ * first {@value #ERROR_BODY_LIMIT} bytes, which are reported with its status and headers (a 429's
+ * Retry-After, say) through {@link Truncated}; the connection is then closed rather than drained.
  */
 final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpReply> {
+
+    /** Most bytes of a non-2xx body kept: enough for any error JSON or an HTML error page. */
+    static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    /** Ends reading an error answer early; carries what was read. */
+    static final class Truncated extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient HttpReply reply;
+
+        Truncated(HttpReply reply) {
+            super("error body truncated");
+            this.reply = reply;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // control flow, not an error: no stack needed
+        }
+
+        HttpReply reply() {
+            return reply;
+        }
+    }
 
     private final int limit;
     private int status;
@@ -40,7 +65,8 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
         if (declared > limit && !truncate) {
             throw new ResponseTooLargeException(status, limit);
         }
-        body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, limit) : 1024);
+        int max = max();
+        body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, max) : 1024);
     }
 
     @Override
@@ -48,14 +74,21 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
         return 64 * 1024;
     }
 
+    private int max() {
+        return truncate ? Math.min(limit, ERROR_BODY_LIMIT) : limit;
+    }
+
     @Override
-    protected void data(ByteBuffer src, boolean endOfStream) throws ResponseTooLargeException {
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int n = src.remaining();
-        if (body.size() + (long) n > limit) {
+        int max = max();
+        boolean full = false;
+        if (body.size() + (long) n > max) {
             if (!truncate) {
                 throw new ResponseTooLargeException(status, limit);
             }
-            n = Math.max(0, limit - body.size()); // keep what fits of an error body
+            n = Math.max(0, max - body.size()); // keep what fits of an error body
+            full = true;
         }
         if (src.hasArray()) {
             body.write(src.array(), src.arrayOffset() + src.position(), n);
@@ -65,6 +98,9 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
             body.write(chunk, 0, n);
         }
         src.position(src.limit()); // everything is consumed, kept or not
+        if (full && !endOfStream) {
+            throw new Truncated(buildResult()); // the rest of an error body is not worth reading
+        }
     }
 
     @Override

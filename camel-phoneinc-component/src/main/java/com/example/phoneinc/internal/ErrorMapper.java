@@ -246,7 +246,8 @@ public final class ErrorMapper {
         return "invalid_token".equals(error) ? Reason.INVALID_TOKEN : Reason.UNKNOWN;
     }
 
-    private String redact(String text) {
+    /** {@code text} with the credential, should it appear, replaced by {@value #REDACTED}. */
+    public String redact(String text) {
         return secret == null || text == null || !text.contains(secret)
                 ? text
                 : text.replace(secret, REDACTED);

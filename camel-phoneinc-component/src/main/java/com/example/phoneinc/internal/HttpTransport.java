@@ -150,6 +150,12 @@ public final class HttpTransport {
 
         @Override
         public void failed(Exception error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof BoundedResponseConsumer.Truncated truncated) {
+                    completed(truncated.reply()); // an error answer, read as far as worth it
+                    return;
+                }
+            }
             failed(error, !certainlyNotSent(error));
         }
 

@@ -43,9 +43,40 @@ public final class ResponseReader {
             out.setBody(reply.body().length == 0 ? null : reply.bodyAsString());
             return;
         }
-        if (result.type() == null || reply.body().length == 0) {
+        if (result.type() == null) {
             out.setBody(null);
             return;
+        }
+        if (reply.body().length == 0) {
+            if (!call.method().equals("GET")) {
+                out.setBody(null); // the write was done; Phone.inc just did not echo it
+                return;
+            }
+            if (result.list() && reply.status() == 204) {
+                out.setBody(List.of()); // "no content": nothing to list
+                return;
+            }
+            // a get or list that answers 2xx without a body is not a result a route can use
+            throw new PhoneIncException(
+                    "Phone.inc "
+                            + call.method()
+                            + " "
+                            + call.logPath()
+                            + " answered "
+                            + reply.status()
+                            + " with an empty body instead of "
+                            + (result.list() ? "a list of " : "a ")
+                            + result.type().getSimpleName()
+                            + ".",
+                    new PhoneIncRequestInfo(
+                            call.method(),
+                            call.logPath(),
+                            reply.status(),
+                            null,
+                            reply.headers(),
+                            "",
+                            true),
+                    null);
         }
         try {
             List<?> fast = result.list() ? readListInOnePass(reply.body(), out) : null;
