@@ -82,7 +82,7 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "tokenstore":
-        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, com.example.phoneinc.oauth.PhoneIncTokenStore.class, value)); return true;
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, com.example.phoneinc.auth.PhoneIncTokenStore.class, value)); return true;
         default: return false;
         }
     }
@@ -142,7 +142,7 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "tokenstore":
-        case "tokenStore": return com.example.phoneinc.oauth.PhoneIncTokenStore.class;
+        case "tokenStore": return com.example.phoneinc.auth.PhoneIncTokenStore.class;
         default: return null;
         }
     }

@@ -82,7 +82,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "tokenstore":
-        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, com.example.phoneinc.oauth.PhoneIncTokenStore.class, value)); return true;
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, com.example.phoneinc.auth.PhoneIncTokenStore.class, value)); return true;
         default: return false;
         }
     }
@@ -149,7 +149,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "tokenstore":
-        case "tokenStore": return com.example.phoneinc.oauth.PhoneIncTokenStore.class;
+        case "tokenStore": return com.example.phoneinc.auth.PhoneIncTokenStore.class;
         default: return null;
         }
     }

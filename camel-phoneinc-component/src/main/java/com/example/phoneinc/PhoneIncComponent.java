@@ -1,33 +1,29 @@
 package com.example.phoneinc;
 
-import com.example.phoneinc.internal.BaseUrls;
-import com.example.phoneinc.internal.CredentialGuard;
-import com.example.phoneinc.internal.DeadlineSweeper;
-import com.example.phoneinc.internal.HttpClientFactory;
-import com.example.phoneinc.internal.HttpTransport;
-import com.example.phoneinc.internal.OAuthTokenManager;
-import com.example.phoneinc.internal.PhoneIncOperation;
-import com.example.phoneinc.oauth.InMemoryTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokens;
-import java.net.URI;
+import com.example.phoneinc.auth.PhoneIncTokenStore;
+import com.example.phoneinc.client.ClientOptions;
+import com.example.phoneinc.client.ClientResources;
+import com.example.phoneinc.client.PhoneIncClient;
+import com.example.phoneinc.client.PhoneIncOperation;
+import com.example.phoneinc.client.auth.CredentialOptions;
+import com.example.phoneinc.client.http.HttpClientFactory;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The {@code phoneinc:} component. Holds the defaults every endpoint starts from and what endpoints
- * share: HTTP clients (one connection pool per distinct transport setting), the timer that ends
- * hung calls, and the invalid-key guard.
+ * The {@code phoneinc:} component. Holds the defaults every endpoint starts from and, through
+ * {@link ClientResources}, what their clients share: HTTP connection pools, the timer that ends
+ * hung calls, the invalid-key guard and the OAuth token managers.
  */
 @Component("phoneinc")
 public class PhoneIncComponent extends DefaultComponent {
@@ -35,15 +31,12 @@ public class PhoneIncComponent extends DefaultComponent {
     @Metadata(description = "Default options of every phoneinc endpoint.")
     private PhoneIncConfiguration configuration = new PhoneIncConfiguration();
 
-    private final Map<HttpClientFactory.Settings, CloseableHttpAsyncClient> clients =
-            new HashMap<>();
+    private final ClientResources clients = new ClientResources(this::timer);
 
-    /** Keyed by the token store itself, or by base URL + fingerprint of the configured tokens. */
-    private final Map<Object, OAuthTokenManager> tokenManagers = new HashMap<>();
+    /** One TLS context per SSLContextParameters instance, so equal settings share a pool. */
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
 
-    private CredentialGuard guard;
     private ScheduledExecutorService timer;
-    private DeadlineSweeper sweeper;
     private Clock clock = Clock.systemUTC();
 
     public PhoneIncComponent() {}
@@ -58,71 +51,63 @@ public class PhoneIncComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The shared client for these transport settings, created on first use. */
-    synchronized CloseableHttpAsyncClient httpClient(PhoneIncConfiguration config) {
-        HttpClientFactory.Settings settings =
-                HttpClientFactory.Settings.of(config, getCamelContext());
-        return clients.computeIfAbsent(
-                settings, s -> HttpClientFactory.create(s, userAgent(), getCamelContext()));
-    }
-
-    /** One guard per component: a 429 blocks the host for every endpoint. */
-    synchronized CredentialGuard guard() {
-        if (guard == null) {
-            DeadlineSweeper deadlines = sweeper();
-            guard = new CredentialGuard(System::nanoTime, deadlines::watch);
-        }
-        return guard;
-    }
-
     /**
-     * The token manager of one OAuth credential, shared by every endpoint that uses it so there is
-     * only ever one refresh in flight. A credential is its token store, or else its OAuth base URL,
-     * client id and configured tokens.
+     * A client for an endpoint's configuration: checks the base URLs and the credential options
+     * (failing with a message that names the option) and shares pools and token managers.
      */
-    synchronized OAuthTokenManager tokenManager(
-            PhoneIncConfiguration config, PhoneIncTokens configured) throws Exception {
-        URI oauthBase =
-                BaseUrls.check(
-                        "oauthBaseUrl", config.getOauthBaseUrl(), config.isAllowInsecureHttp());
-        PhoneIncTokenStore store = config.getTokenStore();
-        Object key =
-                store != null
-                        ? store
-                        : oauthBase
-                                + " "
-                                + PhoneIncAuthentication.fingerprint(
-                                        config.getClientId()
-                                                + " "
-                                                + (configured == null
-                                                        ? ""
-                                                        : configured.accessToken()
-                                                                + " "
-                                                                + configured.refreshToken()));
-        OAuthTokenManager manager = tokenManagers.get(key);
-        if (manager == null) {
-            HttpTransport transport = transport(config);
-            String base = oauthBase.toString().replaceAll("/+$", "");
-            manager =
-                    new OAuthTokenManager(
-                            store != null ? store : new InMemoryTokenStore(),
-                            configured,
-                            config.getClientId() == null ? null : config.getClientId().strip(),
-                            Duration.ofMillis(config.getRefreshThreshold()),
-                            clock,
-                            (path, form) -> transport.post(URI.create(base + path), path, form));
-            tokenManagers.put(key, manager);
-        }
-        return manager;
+    PhoneIncClient client(PhoneIncEndpoint endpoint) throws Exception {
+        PhoneIncConfiguration c = endpoint.getConfiguration();
+        return clients.create(
+                clientOptions(endpoint.toString(), c), endpoint.getOperation().isOAuth());
     }
 
-    /** The transport for this configuration's connection settings. */
-    HttpTransport transport(PhoneIncConfiguration config) {
-        return new HttpTransport(
-                config.getHttpClient() != null ? config.getHttpClient() : httpClient(config),
-                sweeper(),
-                config.getRequestTimeout(),
-                config.getMaxResponseSize());
+    /** The one place the component's options become client options. */
+    ClientOptions clientOptions(String owner, PhoneIncConfiguration c) {
+        return new ClientOptions(
+                owner,
+                c.getBaseUrl(),
+                c.getOauthBaseUrl(),
+                c.isAllowInsecureHttp(),
+                new CredentialOptions(
+                        owner,
+                        c.getAuthenticationType(),
+                        c.getApiKey(),
+                        c.getClientId(),
+                        c.getAccessToken(),
+                        c.getRefreshToken(),
+                        c.getTokenStore()),
+                new HttpClientFactory.Settings(
+                        c.getConnectTimeout(),
+                        c.getRequestTimeout(),
+                        c.getMaxConnections(),
+                        c.getProxyHost(),
+                        c.getProxyPort(),
+                        c.getProxyUsername(),
+                        c.getProxyPassword(),
+                        sslContext(c.getSslContextParameters())),
+                c.getHttpClient(),
+                c.getMaxResponseSize(),
+                c.getMaxRetryAfter(),
+                c.getInvalidKeyBlockTime(),
+                c.getRefreshThreshold(),
+                c.getDefaultRegion(),
+                clock);
+    }
+
+    private synchronized SSLContext sslContext(SSLContextParameters parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        return sslContexts.computeIfAbsent(
+                parameters,
+                p -> {
+                    try {
+                        return p.createSSLContext(getCamelContext());
+                    } catch (Exception e) {
+                        throw new RuntimeCamelException(
+                                "Cannot create the TLS context from sslContextParameters", e);
+                    }
+                });
     }
 
     Clock clock() {
@@ -137,14 +122,7 @@ public class PhoneIncComponent extends DefaultComponent {
         this.clock = clock;
     }
 
-    synchronized DeadlineSweeper sweeper() {
-        if (sweeper == null) {
-            sweeper = new DeadlineSweeper(timer());
-        }
-        return sweeper;
-    }
-
-    synchronized ScheduledExecutorService timer() {
+    private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
             timer =
                     getCamelContext()
@@ -154,19 +132,13 @@ public class PhoneIncComponent extends DefaultComponent {
         return timer;
     }
 
-    static String userAgent() {
-        return "camel-phoneinc/" + Version.COMPONENT + " Apache-Camel/" + Version.CAMEL;
-    }
-
     @Override
     protected synchronized void doStop() throws Exception {
-        clients.values().forEach(c -> c.close(CloseMode.GRACEFUL));
-        clients.clear();
-        tokenManagers.clear();
+        clients.close();
+        sslContexts.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
-            sweeper = null;
         }
         super.doStop();
     }

@@ -1,6 +1,6 @@
 package com.example.phoneinc;
 
-import com.example.phoneinc.oauth.PhoneIncTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokenStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -62,7 +62,7 @@ public class PhoneIncConfiguration implements Cloneable {
             description =
                     "Where OAuth tokens are kept between refreshes and restarts: a"
                             + " PhoneIncTokenStore bean, e.g."
-                            + " #class:com.example.phoneinc.oauth.FileTokenStore('/path/tokens.json')."
+                            + " #class:com.example.phoneinc.auth.FileTokenStore('/path/tokens.json')."
                             + " Default: in memory, seeded from accessToken/refreshToken.")
     private PhoneIncTokenStore tokenStore;
 

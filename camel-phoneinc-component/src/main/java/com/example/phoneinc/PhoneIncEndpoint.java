@@ -1,7 +1,10 @@
 package com.example.phoneinc;
 
-import com.example.phoneinc.internal.CallOptions;
-import com.example.phoneinc.internal.PhoneIncOperation;
+import com.example.phoneinc.client.PhoneIncOperation;
+import com.example.phoneinc.client.RequestParameter;
+import com.example.phoneinc.producer.PhoneIncProducer;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,6 +12,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -117,7 +121,31 @@ public class PhoneIncEndpoint extends DefaultEndpoint
 
     @Override
     public Producer createProducer() {
-        return new PhoneIncProducer(this);
+        return new PhoneIncProducer(
+                this,
+                operation,
+                () -> getComponent().client(this),
+                defaultArguments(),
+                rawJson,
+                configuration.isThrowExceptionOnFailure());
+    }
+
+    /**
+     * The endpoint options that give the request parameters' defaults (each overridden per message
+     * by its header), read through the generated configurer: no per-parameter code.
+     */
+    Map<RequestParameter, String> defaultArguments() {
+        PropertyConfigurerGetter options =
+                (PropertyConfigurerGetter) getComponent().getEndpointPropertyConfigurer();
+        Map<RequestParameter, String> defaults = new EnumMap<>(RequestParameter.class);
+        for (RequestParameter p : RequestParameter.values()) {
+            Object value =
+                    p.option() == null ? null : options.getOptionValue(this, p.option(), false);
+            if (value != null) {
+                defaults.put(p, value.toString());
+            }
+        }
+        return defaults;
     }
 
     @Override
@@ -145,17 +173,6 @@ public class PhoneIncEndpoint extends DefaultEndpoint
         return operation;
     }
 
-    CallOptions callOptions() {
-        return new CallOptions(
-                id,
-                phoneNumber,
-                direction,
-                state,
-                listened == null ? null : Boolean.valueOf(listened),
-                method,
-                path);
-    }
-
     public PhoneIncConfiguration getConfiguration() {
         return configuration;
     }
@@ -168,18 +185,8 @@ public class PhoneIncEndpoint extends DefaultEndpoint
         return resource;
     }
 
-    /** What to work on (set from the URI path). */
-    public void setResource(String resource) {
-        this.resource = resource;
-    }
-
     public String getAction() {
         return action;
-    }
-
-    /** What to do (set from the URI path). */
-    public void setAction(String action) {
-        this.action = action;
     }
 
     public String getId() {

@@ -3,7 +3,7 @@ package com.example.phoneinc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.internal.Json;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -26,7 +26,7 @@ class CatalogDescriptionsTest {
         try (InputStream in =
                 CatalogDescriptionsTest.class.getResourceAsStream(
                         "/META-INF/com/example/phoneinc/phoneinc.json")) {
-            return Json.mapper().readTree(in);
+            return PhoneIncJson.mapper().readTree(in);
         }
     }
 
@@ -90,11 +90,10 @@ class CatalogDescriptionsTest {
     void resourceDescriptionListsTheValidActionsOfEachResource() throws Exception {
         String description =
                 catalog().get("properties").get("resource").get("description").asText();
-        for (String resource :
-                com.example.phoneinc.internal.PhoneIncOperation.RESOURCES.split(",")) {
+        for (String resource : com.example.phoneinc.client.PhoneIncOperation.RESOURCES.split(",")) {
             String actions =
-                    com.example.phoneinc.internal.PhoneIncOperation.forResource(resource).stream()
-                            .map(com.example.phoneinc.internal.PhoneIncOperation::action)
+                    com.example.phoneinc.client.PhoneIncOperation.forResource(resource).stream()
+                            .map(com.example.phoneinc.client.PhoneIncOperation::action)
                             .collect(java.util.stream.Collectors.joining("|"));
             java.util.regex.Matcher m =
                     java.util.regex.Pattern.compile(

@@ -2,8 +2,8 @@ package com.example.phoneinc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.phoneinc.internal.Json;
-import com.example.phoneinc.internal.PhoneIncOperation;
+import com.example.phoneinc.api.model.PhoneIncJson;
+import com.example.phoneinc.client.PhoneIncOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ class DocsTablesTest {
         JsonNode catalog;
         try (InputStream in =
                 getClass().getResourceAsStream("/META-INF/com/example/phoneinc/phoneinc.json")) {
-            catalog = Json.mapper().readTree(in);
+            catalog = PhoneIncJson.mapper().readTree(in);
         }
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         String expected = page;
@@ -119,12 +119,12 @@ class DocsTablesTest {
                                             ? "`List<" + r.type().getSimpleName() + ">`"
                                             : "`" + r.type().getSimpleName() + "`";
             String params =
-                    op.params().isEmpty()
+                    op.query().isEmpty()
                             ? ""
                             : "?"
                                     + String.join(
                                             "&",
-                                            op.params().stream()
+                                            op.query().stream()
                                                     .map(p -> p.wireName() + "=")
                                                     .toList());
             out.append("| `phoneinc:")

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.phoneinc.docs.DocBlocks;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,23 +27,6 @@ class DocumentedCommandsTest {
         List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run"), StandardCharsets.UTF_8);
         assertEquals(
                 command, ci.get(ci.size() - 1).strip(), ".ci/run ends with the README command");
-    }
-
-    @Test
-    void authorizationCommandNamesARealModuleAndMainClass() throws Exception {
-        for (String id : List.of("readme-authorize", "auth-authorize-command")) {
-            String command = DocBlocks.text(id).replace("\\\n", " ");
-            Matcher module = Pattern.compile("-pl (\\S+)").matcher(command);
-            assertTrue(module.find(), command);
-            assertTrue(
-                    Files.isRegularFile(ROOT.resolve(module.group(1)).resolve("pom.xml")),
-                    "module " + module.group(1));
-            Matcher main = Pattern.compile("-Dexec\\.mainClass=(\\S+)").matcher(command);
-            assertTrue(main.find(), command);
-            Method m = Class.forName(main.group(1)).getMethod("main", String[].class);
-            assertTrue(Modifier.isStatic(m.getModifiers()), id);
-            assertTrue(command.contains("--client-id YOUR_CLIENT_ID"), command);
-        }
     }
 
     @Test

@@ -40,7 +40,7 @@ class DocumentedJavaExamplesTest extends WireMockTestSupport {
             List.of(
                     "java.util.Map",
                     "org.apache.camel.Exchange",
-                    "com.example.phoneinc.PhoneIncRouteConfiguration",
+                    "com.example.phoneinc.errorhandling.PhoneIncErrorHandling",
                     "com.example.phoneinc.api.PhoneIncValidationException");
 
     private static final String VOICEMAILS =
@@ -63,8 +63,7 @@ class DocumentedJavaExamplesTest extends WireMockTestSupport {
     void readmeRouteLogsTheNewVoicemails() throws Exception {
         wireMock.stubFor(get(urlPathEqualTo("/api/v1/voicemails")).willReturn(okJson(VOICEMAILS)));
         try (LogCapture log = LogCapture.start(Level.INFO, "ROOT")) {
-            context.addRoutes(new PhoneIncRouteConfiguration());
-            context.addRoutes(compile("readme-route", ""));
+            context.addRoutes(compile("readme-route", "")); // the snippet adds the policy itself
             log.await(l -> l.text().contains("New voicemail from"), 10_000);
             assertEquals(
                     1,

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.phoneinc.api.model.Call;
+import com.example.phoneinc.auth.FileTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokens;
 import com.example.phoneinc.docs.DocBlocks;
-import com.example.phoneinc.oauth.FileTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +63,10 @@ class DocumentedPropertiesTest {
 
     /** Runs Camel Main with {@code properties} as application.properties; returns the body. */
     private Object callThroughMain(String properties) throws Exception {
+        return callThroughMain(properties, "phoneinc:calls/get?id=c1");
+    }
+
+    private Object callThroughMain(String properties, String uri) throws Exception {
         Path file = dir.resolve("application.properties");
         Files.writeString(
                 file,
@@ -78,7 +82,9 @@ class DocumentedPropertiesTest {
                         new RouteBuilder() {
                             @Override
                             public void configure() {
-                                from("direct:call").to("phoneinc:calls/get?id=c1");
+                                from("direct:call")
+                                        .routeConfigurationId("phoneinc-error-handling")
+                                        .to(uri);
                             }
                         });
         main.start();
@@ -108,6 +114,35 @@ class DocumentedPropertiesTest {
                     getRequestedFor(urlPathEqualTo("/api/v1/calls/c1"))
                             .withHeader("X-Api-Key", equalTo(ENV_KEY)));
         }
+    }
+
+    /**
+     * The retry policy in one line of properties: Camel Main binds the route configuration the
+     * factory method returns, and a route naming it dead-letters a 404 to the printed file endpoint
+     * (pointed at this test's directory).
+     */
+    @Test
+    void retryPolicyInOneLineAsPrinted() throws Exception {
+        wireMock.stubFor(
+                get(urlPathEqualTo("/api/v1/calls/gone"))
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                        .withStatus(404)
+                                        .withBody("{\"error\":\"Call not found\"}")));
+        String line = DocBlocks.text("errors-policy-property");
+        Path dead = Files.createDirectories(dir.resolve("dead"));
+        assertTrue(line.contains("'file:dead-letter?allowNullBody=true'"), line);
+        Object body =
+                callThroughMain(
+                        line.replace("file:dead-letter?", "file:" + dead + "?")
+                                + "\ncamel.component.phoneinc.api-key={{env:PHONEINC_API_KEY}}\n",
+                        "phoneinc:calls/get?id=gone");
+        // handled by the dead-letter channel: the caller gets the original (empty) message back
+        assertEquals(null, body);
+        try (java.util.stream.Stream<Path> files = Files.list(dead)) {
+            assertEquals(1, files.count(), "dead-lettered to the file endpoint");
+        }
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/calls/gone")));
     }
 
     @Test

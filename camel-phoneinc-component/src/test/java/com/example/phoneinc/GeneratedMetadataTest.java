@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.internal.Json;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ class GeneratedMetadataTest extends WireMockTestSupport {
         try (InputStream in =
                 getClass().getResourceAsStream("/META-INF/com/example/phoneinc/phoneinc.json")) {
             assertNotNull(in, "catalog JSON missing from the classpath");
-            catalog = Json.mapper().readTree(in);
+            catalog = PhoneIncJson.mapper().readTree(in);
         }
         JsonNode component = catalog.get("component");
         assertEquals("phoneinc", component.get("scheme").asText());
@@ -236,7 +236,7 @@ class GeneratedMetadataTest extends WireMockTestSupport {
         try (InputStream in =
                 GeneratedMetadataTest.class.getResourceAsStream(
                         "/META-INF/com/example/phoneinc/phoneinc.json")) {
-            options = Json.mapper().readTree(in).get("componentProperties");
+            options = PhoneIncJson.mapper().readTree(in).get("componentProperties");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         options.fieldNames()

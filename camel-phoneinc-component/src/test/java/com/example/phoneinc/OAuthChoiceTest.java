@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.oauth.InMemoryTokenStore;
+import com.example.phoneinc.auth.InMemoryTokenStore;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.oauth.PhoneIncTokens;
+import com.example.phoneinc.auth.PhoneIncTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

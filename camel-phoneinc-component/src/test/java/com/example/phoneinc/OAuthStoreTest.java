@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.internal.Json;
-import com.example.phoneinc.oauth.FileTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokens;
+import com.example.phoneinc.api.model.PhoneIncJson;
+import com.example.phoneinc.auth.FileTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +98,7 @@ class OAuthStoreTest extends OAuthTestSupport {
         try (Stream<Path> siblings = Files.list(file.getParent())) {
             assertEquals(List.of(file), siblings.toList(), "no temp file left");
         }
-        JsonNode json = Json.mapper().readTree(Files.readAllBytes(file));
+        JsonNode json = PhoneIncJson.mapper().readTree(Files.readAllBytes(file));
         assertEquals(NEW_ACCESS, json.get("access_token").asText());
         assertEquals(NEW_REFRESH, json.get("refresh_token").asText());
         assertEquals(expiry.toString(), json.get("expires_at").asText());

@@ -10,9 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.example.phoneinc.oauth.InMemoryTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokenStore;
-import com.example.phoneinc.oauth.PhoneIncTokens;
+import com.example.phoneinc.auth.InMemoryTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokenStore;
+import com.example.phoneinc.auth.PhoneIncTokens;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;

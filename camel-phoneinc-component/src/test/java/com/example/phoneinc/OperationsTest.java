@@ -23,12 +23,12 @@ import com.example.phoneinc.api.model.Contact;
 import com.example.phoneinc.api.model.ContextOrder;
 import com.example.phoneinc.api.model.Employee;
 import com.example.phoneinc.api.model.MainNumber;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import com.example.phoneinc.api.model.ProviderContext;
 import com.example.phoneinc.api.model.Voicemail;
 import com.example.phoneinc.api.model.VoicemailUpdate;
 import com.example.phoneinc.api.model.Webhook;
-import com.example.phoneinc.internal.Json;
-import com.example.phoneinc.internal.PhoneIncOperation;
+import com.example.phoneinc.client.PhoneIncOperation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.OffsetDateTime;
@@ -801,7 +801,7 @@ class OperationsTest extends WireMockTestSupport {
 
         assertNull(out.getException());
         List<?> listed =
-                Json.mapper()
+                PhoneIncJson.mapper()
                         .readTree(response("voicemails.list.200.json"))
                         .get("voicemails")
                         .findValuesAsText("id");
@@ -915,7 +915,7 @@ class OperationsTest extends WireMockTestSupport {
     private static Map<String, Object> readMap(String json) {
         try {
             Map<String, Object> map =
-                    Json.mapper()
+                    PhoneIncJson.mapper()
                             .readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
             return new HashMap<>(map);
         } catch (Exception e) {

@@ -25,7 +25,6 @@ import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncServerException;
 import com.example.phoneinc.api.model.Contact;
-import com.example.phoneinc.internal.HttpClientFactory;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -299,7 +298,13 @@ class SecretHygieneTest extends WireMockTestSupport {
                         context.getComponent("phoneinc", PhoneIncComponent.class)
                                 .getConfiguration()
                                 .toString(),
-                        HttpClientFactory.Settings.of(config, context).toString());
+                        context.getComponent("phoneinc", PhoneIncComponent.class)
+                                .clientOptions("x", config)
+                                .http()
+                                .toString(),
+                        context.getComponent("phoneinc", PhoneIncComponent.class)
+                                .clientOptions("x", config)
+                                .toString());
         for (String s : shown) {
             assertFalse(s.contains(URI_KEY), s);
             assertFalse(s.contains(KEY), s);

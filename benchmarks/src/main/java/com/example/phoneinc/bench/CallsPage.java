@@ -1,7 +1,7 @@
 package com.example.phoneinc.bench;
 
 import com.example.phoneinc.api.model.Call;
-import com.example.phoneinc.internal.Json;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -16,8 +16,8 @@ public final class CallsPage {
     /** The page's calls. */
     public List<Call> calls;
 
-    private static final ObjectReader PAGE = Json.mapper().readerFor(CallsPage.class);
-    private static final ObjectReader LIST = Json.mapper().readerForListOf(Call.class);
+    private static final ObjectReader PAGE = PhoneIncJson.mapper().readerFor(CallsPage.class);
+    private static final ObjectReader LIST = PhoneIncJson.mapper().readerForListOf(Call.class);
 
     /** The raw clients' parse: one data-binding pass straight into the envelope. */
     static List<Call> bind(byte[] json) throws IOException {
@@ -34,7 +34,7 @@ public final class CallsPage {
      * the connector's cost is the parse.
      */
     static List<Call> viaTree(byte[] json) throws IOException {
-        JsonNode root = Json.mapper().readTree(json);
+        JsonNode root = PhoneIncJson.mapper().readTree(json);
         JsonNode items = root.get("calls");
         if (items == null || !items.isArray()) {
             throw new IOException("no calls in the body");

@@ -2,7 +2,7 @@ package com.example.phoneinc.bench;
 
 import com.example.phoneinc.PhoneIncComponent;
 import com.example.phoneinc.api.model.Call;
-import com.example.phoneinc.internal.Json;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +68,9 @@ final class CamelSides implements AutoCloseable {
                         from("direct:camel-http")
                                 .setHeader("X-Api-Key", constant(CannedServer.API_KEY))
                                 .toD(callsUri)
-                                .unmarshal(new JacksonDataFormat(Json.mapper(), CallsPage.class));
+                                .unmarshal(
+                                        new JacksonDataFormat(
+                                                PhoneIncJson.mapper(), CallsPage.class));
                     }
                 });
         context.start();

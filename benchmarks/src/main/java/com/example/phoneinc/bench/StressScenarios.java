@@ -1,8 +1,8 @@
 package com.example.phoneinc.bench;
 
 import com.example.phoneinc.PhoneIncComponent;
-import com.example.phoneinc.PhoneIncRouteConfiguration;
 import com.example.phoneinc.api.model.Call;
+import com.example.phoneinc.errorhandling.PhoneIncErrorHandling;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,8 +231,8 @@ final class StressScenarios {
     /**
      * P4: {@code exchanges} started at once while the server answers 429 with {@code Retry-After:
      * seconds} (for {@code seconds} from the first request), through the shipped {@link
-     * PhoneIncRouteConfiguration} with {@code mock:dead} as dead-letter endpoint; the component
-     * keeps its defaults (maxConnections 100).
+     * PhoneIncErrorHandling} with {@code mock:dead} as dead-letter endpoint; the component keeps
+     * its defaults (maxConnections 100).
      */
     static Result waitOutRateLimit(CannedServer server, int exchanges, int retryAfterSeconds)
             throws Exception {
@@ -246,13 +246,13 @@ final class StressScenarios {
         component.getConfiguration().setApiKey(CannedServer.API_KEY);
         component.getConfiguration().setBaseUrl(server.rateLimitedBaseUrl(run, retryAfterSeconds));
         context.addComponent("phoneinc", component);
-        context.addRoutes(new PhoneIncRouteConfiguration().deadLetterUri("mock:dead"));
+        context.addRoutes(PhoneIncErrorHandling.routeConfiguration("mock:dead"));
         context.addRoutes(
                 new RouteBuilder() {
                     @Override
                     public void configure() {
                         from("direct:p4")
-                                .routeConfigurationId(PhoneIncRouteConfiguration.ID)
+                                .routeConfigurationId(PhoneIncErrorHandling.ID)
                                 .to(CamelSides.PHONEINC_URI);
                     }
                 });
@@ -282,7 +282,7 @@ final class StressScenarios {
                                             });
             Result r =
                     burst(
-                            "phoneinc + PhoneIncRouteConfiguration",
+                            "phoneinc + PhoneIncErrorHandling",
                             start,
                             exchanges,
                             before,

@@ -42,4 +42,21 @@ public record PhoneIncRequestInfo(
     public static PhoneIncRequestInfo notSent(String method, String path) {
         return new PhoneIncRequestInfo(method, path, 0, null, Map.of(), null, false);
     }
+
+    /** A request that got no HTTP answer (I/O failure, timeout). */
+    public static PhoneIncRequestInfo noAnswer(String method, String path, boolean possiblySent) {
+        return new PhoneIncRequestInfo(method, path, 0, null, Map.of(), null, possiblySent);
+    }
+
+    /** A request Phone.inc answered with {@code status}. */
+    public static PhoneIncRequestInfo answered(
+            String method,
+            String path,
+            int status,
+            String errorMessage,
+            Map<String, String> responseHeaders,
+            String responseBody) {
+        return new PhoneIncRequestInfo(
+                method, path, status, errorMessage, responseHeaders, responseBody, true);
+    }
 }

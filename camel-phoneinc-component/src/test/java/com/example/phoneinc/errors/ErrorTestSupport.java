@@ -2,9 +2,9 @@ package com.example.phoneinc.errors;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.example.phoneinc.PhoneIncRouteConfiguration;
 import com.example.phoneinc.WireMockTestSupport;
 import com.example.phoneinc.api.PhoneIncException;
+import com.example.phoneinc.errorhandling.PhoneIncErrorHandling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,13 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Shared helpers of the error-model tests: a log of the times WireMock received each request, sends
- * that can never hang a test, and routes using the shipped {@link PhoneIncRouteConfiguration}.
+ * that can never hang a test, and routes using the shipped {@link PhoneIncErrorHandling}.
  */
 abstract class ErrorTestSupport extends WireMockTestSupport {
 
@@ -118,13 +119,14 @@ abstract class ErrorTestSupport extends WireMockTestSupport {
     }
 
     /** The shipped retry policy, scaled down for tests. */
-    static PhoneIncRouteConfiguration scaledRouteConfiguration() {
-        return new PhoneIncRouteConfiguration()
+    static RoutesBuilder scaledRouteConfiguration() {
+        return PhoneIncErrorHandling.builder()
                 .deadLetterUri("mock:dead")
                 .baseDelay(100)
                 .maxDelay(1000)
                 .jitter(0.1)
-                .maximumRedeliveries(3);
+                .maximumRedeliveries(3)
+                .build();
     }
 
     /** Adds the scaled route configuration and {@code from(from).to(phoneincUri).to("mock:ok")}. */
@@ -135,7 +137,7 @@ abstract class ErrorTestSupport extends WireMockTestSupport {
                     @Override
                     public void configure() {
                         from(from)
-                                .routeConfigurationId(PhoneIncRouteConfiguration.ID)
+                                .routeConfigurationId(PhoneIncErrorHandling.ID)
                                 .to(phoneincUri)
                                 .to("mock:ok");
                     }

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.phoneinc.PhoneIncRouteConfiguration;
 import com.example.phoneinc.api.PhoneIncAmbiguousResultException;
 import com.example.phoneinc.api.PhoneIncClientException;
 import com.example.phoneinc.api.PhoneIncConnectionException;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncRetryableException;
+import com.example.phoneinc.errorhandling.PhoneIncErrorHandling;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.util.ArrayList;
@@ -200,7 +200,7 @@ class FaultsTest extends ErrorTestSupport {
                         interceptSendToEndpoint("phoneinc:*")
                                 .process(e -> attempts.incrementAndGet());
                         from("direct:refused")
-                                .routeConfigurationId(PhoneIncRouteConfiguration.ID)
+                                .routeConfigurationId(PhoneIncErrorHandling.ID)
                                 .to(uri)
                                 .to("mock:ok");
                     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.phoneinc.api.PhoneIncRateLimitException;
 import com.example.phoneinc.api.PhoneIncServerException;
 import com.example.phoneinc.api.model.Call;
-import com.example.phoneinc.internal.RetryAfter;
+import com.example.phoneinc.client.http.RetryAfter;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Clock;
 import java.time.Duration;

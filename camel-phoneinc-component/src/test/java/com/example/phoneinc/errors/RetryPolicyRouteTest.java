@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.example.phoneinc.PhoneIncBackoff;
 import com.example.phoneinc.api.PhoneIncNotFoundException;
 import com.example.phoneinc.api.PhoneIncRateLimitException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import com.example.phoneinc.api.PhoneIncServerException;
 import com.example.phoneinc.api.PhoneIncValidationException;
+import com.example.phoneinc.errorhandling.PhoneIncBackoff;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -38,8 +38,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped {@code PhoneIncRouteConfiguration} on real routes: what is retried, how often, after
- * how long, and what reaches the dead-letter channel.
+ * The shipped {@code PhoneIncErrorHandling} on real routes: what is retried, how often, after how
+ * long, and what reaches the dead-letter channel.
  */
 class RetryPolicyRouteTest extends ErrorTestSupport {
 

@@ -7,6 +7,7 @@ import com.example.phoneinc.api.model.ContextCustomer;
 import com.example.phoneinc.api.model.ContextOrder;
 import com.example.phoneinc.api.model.Employee;
 import com.example.phoneinc.api.model.MainNumber;
+import com.example.phoneinc.api.model.PhoneIncJson;
 import com.example.phoneinc.api.model.PhoneIncObject;
 import com.example.phoneinc.api.model.ProviderContext;
 import com.example.phoneinc.api.model.RoutingConfig;
@@ -32,6 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ContextOrder.class,
             Employee.class,
             MainNumber.class,
+            PhoneIncJson.class,
             PhoneIncObject.class,
             ProviderContext.class,
             RoutingConfig.class,

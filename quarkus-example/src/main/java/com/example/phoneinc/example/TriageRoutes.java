@@ -1,9 +1,9 @@
 package com.example.phoneinc.example;
 
 import com.example.phoneinc.PhoneIncConstants;
-import com.example.phoneinc.PhoneIncRouteConfiguration;
 import com.example.phoneinc.api.model.CallerContext;
 import com.example.phoneinc.api.model.Voicemail;
+import com.example.phoneinc.errorhandling.PhoneIncErrorHandling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -54,7 +54,7 @@ public class TriageRoutes extends RouteBuilder {
 
         from(TRIAGE)
                 .routeId("triage")
-                .routeConfigurationId(PhoneIncRouteConfiguration.ID)
+                .routeConfigurationId(PhoneIncErrorHandling.ID)
                 .process(e -> e.setProperty(TriageRun.PROPERTY, new TriageRun()))
                 .to("phoneinc:voicemails")
                 .process(e -> run(e).voicemails.set(e.getMessage().getBody(List.class).size()))

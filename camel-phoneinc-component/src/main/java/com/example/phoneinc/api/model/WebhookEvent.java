@@ -1,6 +1,5 @@
 package com.example.phoneinc.api.model;
 
-import com.example.phoneinc.internal.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -37,7 +36,7 @@ public class WebhookEvent extends PhoneIncObject {
             return null;
         }
         try {
-            return Json.mapper().treeToValue(data, type);
+            return PhoneIncJson.mapper().treeToValue(data, type);
         } catch (JsonProcessingException e) {
             // The cause's message may quote field values (personal data): name only the path here.
             String at = e instanceof JsonMappingException m ? " at " + path(m) : "";

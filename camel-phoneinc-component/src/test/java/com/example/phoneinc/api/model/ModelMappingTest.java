@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.example.phoneinc.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ModelMappingTest {
 
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER = PhoneIncJson.mapper();
 
     /** How a response example maps: the model class and, for wrapped lists, the envelope key. */
     private record Shape(Class<? extends PhoneIncObject> type, boolean list, String key) {

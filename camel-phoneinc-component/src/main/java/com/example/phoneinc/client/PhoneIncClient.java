@@ -1,0 +1,187 @@
+package com.example.phoneinc.client;
+
+import com.example.phoneinc.api.PhoneIncException;
+import com.example.phoneinc.api.PhoneIncInvalidInputException;
+import com.example.phoneinc.api.PhoneIncRequestInfo;
+import com.example.phoneinc.auth.PhoneIncTokens;
+import com.example.phoneinc.client.auth.Authenticator;
+import com.example.phoneinc.client.auth.InvalidKeyGuard;
+import com.example.phoneinc.client.auth.OAuthTokenManager;
+import com.example.phoneinc.client.auth.TokenEndpoint;
+import com.example.phoneinc.client.http.ErrorMapper;
+import com.example.phoneinc.client.http.PreparedRequest;
+import com.example.phoneinc.client.http.Transport;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Talks to Phone.inc and knows nothing of Camel exchanges: {@link #execute} runs one operation with
+ * its arguments and completes with the bound result or fails with a typed {@link
+ * PhoneIncException}. It owns the whole way there and back: request building, the invalid-key
+ * guard, the credential (with OAuth refresh), the transport, response reading, error mapping, and
+ * the one replay after a 401 to an expired OAuth token. The producer, the consumers, health checks
+ * and tools all call it. Thread-safe; made by {@link ClientResources#create}.
+ */
+public final class PhoneIncClient {
+
+    final RequestFactory requests;
+    final Authenticator authenticator;
+    final InvalidKeyGuard guard;
+    final Transport transport;
+    final ErrorMapper errors;
+    final String host;
+    final Duration invalidKeyBlockTime;
+    final long requestTimeoutNanos;
+    private final TokenEndpoint tokenEndpoint;
+    private final OAuthTokenManager tokenManager;
+    private final String clientId;
+    private final Map<PhoneIncOperation, ResponseReader> readers =
+            new EnumMap<>(PhoneIncOperation.class);
+    private final Map<PhoneIncOperation, ResponseReader> rawReaders =
+            new EnumMap<>(PhoneIncOperation.class);
+
+    PhoneIncClient(
+            RequestFactory requests,
+            Authenticator authenticator,
+            InvalidKeyGuard guard,
+            Transport transport,
+            ErrorMapper errors,
+            String host,
+            Duration invalidKeyBlockTime,
+            TokenEndpoint tokenEndpoint,
+            OAuthTokenManager tokenManager,
+            String clientId) {
+        this.requests = requests;
+        this.authenticator = authenticator;
+        this.guard = guard;
+        this.transport = transport;
+        this.errors = errors;
+        this.host = host;
+        this.invalidKeyBlockTime = invalidKeyBlockTime;
+        this.requestTimeoutNanos = Duration.ofMillis(transport.requestTimeoutMillis()).toNanos();
+        this.tokenEndpoint = tokenEndpoint;
+        this.tokenManager = tokenManager;
+        this.clientId = clientId;
+        for (PhoneIncOperation o : PhoneIncOperation.values()) {
+            readers.put(o, new ResponseReader(o, false));
+            rawReaders.put(o, new ResponseReader(o, true));
+        }
+    }
+
+    /**
+     * Runs {@code operation}. The future completes on the thread that got the answer (an I/O thread
+     * of the async transport) with the result, or fails with a {@link PhoneIncException} (for a
+     * wrong input: {@link PhoneIncInvalidInputException}, nothing sent).
+     */
+    public CompletableFuture<PhoneIncResponse> execute(
+            PhoneIncOperation operation, RequestArguments args) {
+        if (operation.isOAuth()) {
+            return oauth(operation, args);
+        }
+        PreparedRequest request;
+        try {
+            request = requests.create(operation, args);
+        } catch (PhoneIncInvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        InFlightRequest inFlight =
+                new InFlightRequest(this, request, reader(operation, args), args);
+        inFlight.admit();
+        return inFlight.result();
+    }
+
+    /** A value object for messages: what this client talks to, never its credential. */
+    @Override
+    public String toString() {
+        return "PhoneIncClient[" + host + "]";
+    }
+
+    ResponseReader reader(PhoneIncOperation operation, RequestArguments args) {
+        return (args.rawJson() ? rawReaders : readers).get(operation);
+    }
+
+    /** {@code oauth/token} and {@code oauth/revoke}: form posts to the token endpoint. */
+    private CompletableFuture<PhoneIncResponse> oauth(
+            PhoneIncOperation operation, RequestArguments args) {
+        if (clientId == null) {
+            return CompletableFuture.failedFuture(
+                    RequestFactory.invalid(
+                            operation,
+                            "clientId",
+                            "needs the clientId option (the app's OAuth client id)"));
+        }
+        if (operation == PhoneIncOperation.OAUTH_TOKEN) {
+            String code = args.value(RequestParameter.AUTHORIZATION_CODE);
+            String verifier = args.value(RequestParameter.CODE_VERIFIER);
+            String redirectUri = args.value(RequestParameter.REDIRECT_URI);
+            for (RequestParameter p :
+                    new RequestParameter[] {
+                        RequestParameter.AUTHORIZATION_CODE,
+                        RequestParameter.REDIRECT_URI,
+                        RequestParameter.CODE_VERIFIER
+                    }) {
+                if (args.value(p) == null) {
+                    return CompletableFuture.failedFuture(
+                            RequestFactory.invalid(
+                                    operation,
+                                    fieldOf(p),
+                                    "needs the "
+                                            + p.header()
+                                            + " header"
+                                            + (p == RequestParameter.AUTHORIZATION_CODE
+                                                    ? " (or the body)"
+                                                    : "")));
+                }
+            }
+            return tokenEndpoint
+                    .exchangeCode(code.strip(), redirectUri.strip(), clientId, verifier.strip())
+                    .thenApply(tokens -> new PhoneIncResponse(200, accept(tokens), null));
+        }
+        String token = args.value(RequestParameter.TOKEN);
+        if (token == null && tokenManager != null && tokenManager.current() != null) {
+            token = tokenManager.current().accessToken();
+        }
+        if (token == null) {
+            return CompletableFuture.failedFuture(
+                    RequestFactory.invalid(
+                            operation,
+                            "token",
+                            "needs the token to revoke: the "
+                                    + RequestParameter.TOKEN.header()
+                                    + " header, the body, or an OAuth credential on the endpoint"));
+        }
+        return tokenEndpoint
+                .revoke(token.strip(), clientId)
+                .thenApply(status -> new PhoneIncResponse(status, null, null));
+    }
+
+    private static String fieldOf(RequestParameter p) {
+        return switch (p) {
+            case AUTHORIZATION_CODE -> "code";
+            case REDIRECT_URI -> "redirectUri";
+            default -> "codeVerifier";
+        };
+    }
+
+    /** Tokens from a code exchange become the endpoint credential's current ones (if any). */
+    private PhoneIncTokens accept(PhoneIncTokens tokens) {
+        if (tokenManager != null) {
+            try {
+                tokenManager.accept(tokens);
+            } catch (IOException e) {
+                throw new CompletionException(
+                        new PhoneIncException(
+                                "The tokens from the code exchange could not be saved: "
+                                        + e.getMessage(),
+                                PhoneIncRequestInfo.answered(
+                                        "POST", TokenEndpoint.TOKEN_PATH, 200, null, null, null),
+                                e));
+            }
+        }
+        return tokens;
+    }
+}

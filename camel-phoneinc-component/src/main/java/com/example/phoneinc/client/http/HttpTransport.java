@@ -1,0 +1,171 @@
+package com.example.phoneinc.client.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+
+/**
+ * Sends one request on Apache HttpClient 5's async client without holding the caller's thread, and
+ * guarantees the listener hears exactly once: from the HTTP client, or from the component's own
+ * timer when the client's timeouts fail to end a call (a hung server, a stalled pool).
+ */
+public final class HttpTransport implements Transport {
+
+    private final CloseableHttpAsyncClient client;
+    private final DeadlineSweeper sweeper;
+    private final long deadlineMillis;
+    private final int maxResponseSize;
+
+    /**
+     * @param deadlineMillis the longest one request may take before the timer ends it
+     */
+    public HttpTransport(
+            CloseableHttpAsyncClient client,
+            DeadlineSweeper sweeper,
+            long deadlineMillis,
+            int maxResponseSize) {
+        this.client = client;
+        this.sweeper = sweeper;
+        this.deadlineMillis = deadlineMillis;
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    @Override
+    public long requestTimeoutMillis() {
+        return deadlineMillis;
+    }
+
+    @Override
+    public void send(
+            PreparedRequest call,
+            Credential credential,
+            long deadlineNanos,
+            TransportListener listener) {
+        SimpleHttpRequest request = SimpleHttpRequest.create(call.method(), call.uri());
+        if (credential != null) {
+            // masked even in a user-supplied client's header log
+            request.addHeader(
+                    new HttpClientFactory.MaskedHeader(credential.header(), credential.value()));
+        }
+        request.addHeader("Accept", "application/json");
+        if (call.body() != null) {
+            request.setBody(
+                    call.body(),
+                    PreparedRequest.FORM.equals(call.contentType())
+                            ? ContentType.create(PreparedRequest.FORM)
+                            : ContentType.APPLICATION_JSON);
+        }
+        Once once = new Once(listener, deadlineNanos);
+        Future<HttpReply> future;
+        try {
+            future =
+                    client.execute(
+                            SimpleRequestProducer.create(request),
+                            new BoundedResponseConsumer(maxResponseSize),
+                            once);
+        } catch (RuntimeException e) {
+            // e.g. the client was closed: nothing was sent
+            once.failed(new IOException("HTTP client unavailable: " + e.getMessage(), e), false);
+            return;
+        }
+        once.future = future;
+        sweeper.watch(once);
+    }
+
+    /** True when the failure happened before the request could reach the server. */
+    static boolean certainlyNotSent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof ConnectionRequestTimeoutException
+                    || t instanceof RequestNotExecutedException
+                    // a closed client refuses the lease before anything is written
+                    || t instanceof IllegalStateException
+                            && String.valueOf(t.getMessage()).contains("shut down")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */
+    private final class Once implements FutureCallback<HttpReply>, DeadlineSweeper.Watched {
+        private final TransportListener listener;
+        private final long deadlineNanos;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile Future<HttpReply> future;
+
+        Once(TransportListener listener, long deadlineNanos) {
+            this.listener = listener;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void completed(HttpReply reply) {
+            if (done.compareAndSet(false, true)) {
+                listener.onReply(reply);
+            }
+        }
+
+        @Override
+        public void failed(Exception error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof BoundedResponseConsumer.Truncated truncated) {
+                    completed(truncated.reply()); // an error answer, read as far as worth it
+                    return;
+                }
+            }
+            failed(error, !certainlyNotSent(error));
+        }
+
+        boolean failed(Exception error, boolean possiblySent) {
+            if (done.compareAndSet(false, true)) {
+                listener.onFailure(error, possiblySent);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void cancelled() {
+            failed(new IOException("request cancelled"), true);
+        }
+
+        @Override
+        public boolean isDone() {
+            return done.get();
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return deadlineNanos;
+        }
+
+        @Override
+        public void expire() {
+            if (failed(
+                    new TimeoutException(
+                            "no complete answer within " + deadlineMillis + " ms (requestTimeout)"),
+                    true)) {
+                Future<HttpReply> f = future;
+                if (f != null) {
+                    f.cancel(true);
+                }
+            }
+        }
+    }
+}
