@@ -31,18 +31,38 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authenticationtype":
         case "authenticationType": target.getConfiguration().setAuthenticationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callwindow":
+        case "callWindow": target.setCallWindow(property(camelContext, long.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "defaultregion":
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": target.setDirection(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "id": target.setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "invalidkeyblocktime":
         case "invalidKeyBlockTime": target.getConfiguration().setInvalidKeyBlockTime(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -50,6 +70,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "listened": target.setListened(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -57,9 +79,12 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbaseurl":
         case "oauthBaseUrl": target.getConfiguration().setOauthBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "page": target.setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumber":
         case "phoneNumber": target.setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -74,15 +99,36 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshThreshold": target.getConfiguration().setRefreshThreshold(property(camelContext, long.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "state": target.setState(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, com.example.phoneinc.auth.PhoneIncTokenStore.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "watermarkrepository":
+        case "watermarkRepository": target.setWatermarkRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         default: return false;
         }
     }
@@ -98,18 +144,38 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return java.lang.String.class;
         case "authenticationtype":
         case "authenticationType": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callwindow":
+        case "callWindow": return long.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "defaultregion":
         case "defaultRegion": return java.lang.String.class;
+        case "delay": return long.class;
         case "direction": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "invalidkeyblocktime":
         case "invalidKeyBlockTime": return long.class;
         case "lazystartproducer":
@@ -117,6 +183,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "listened": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretryafter":
@@ -124,9 +192,12 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "method": return java.lang.String.class;
         case "oauthbaseurl":
         case "oauthBaseUrl": return java.lang.String.class;
+        case "page": return java.lang.Integer.class;
         case "path": return java.lang.String.class;
         case "phonenumber":
         case "phoneNumber": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -141,15 +212,36 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshThreshold": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "state": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenstore":
         case "tokenStore": return com.example.phoneinc.auth.PhoneIncTokenStore.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
+        case "watermarkrepository":
+        case "watermarkRepository": return org.apache.camel.spi.StateRepository.class;
         default: return null;
         }
     }
@@ -166,18 +258,38 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return target.getConfiguration().getApiKey();
         case "authenticationtype":
         case "authenticationType": return target.getConfiguration().getAuthenticationType();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callwindow":
+        case "callWindow": return target.getCallWindow();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultregion":
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
+        case "delay": return target.getDelay();
         case "direction": return target.getDirection();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "id": return target.getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "invalidkeyblocktime":
         case "invalidKeyBlockTime": return target.getConfiguration().getInvalidKeyBlockTime();
         case "lazystartproducer":
@@ -185,6 +297,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "listened": return target.getListened();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxresponsesize":
         case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretryafter":
@@ -192,9 +306,12 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "method": return target.getMethod();
         case "oauthbaseurl":
         case "oauthBaseUrl": return target.getConfiguration().getOauthBaseUrl();
+        case "page": return target.getPage();
         case "path": return target.getPath();
         case "phonenumber":
         case "phoneNumber": return target.getPhoneNumber();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -209,15 +326,47 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshThreshold": return target.getConfiguration().getRefreshThreshold();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return target.getStartFrom();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "state": return target.getState();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
+        case "watermarkrepository":
+        case "watermarkRepository": return target.getWatermarkRepository();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "watermarkrepository":
+        case "watermarkRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -16,7 +16,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
@@ -26,7 +26,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
  * hung calls, the invalid-key guard and the OAuth token managers.
  */
 @Component("phoneinc")
-public class PhoneIncComponent extends DefaultComponent {
+public class PhoneIncComponent extends HealthCheckComponent {
 
     @Metadata(description = "Default options of every phoneinc endpoint.")
     private PhoneIncConfiguration configuration = new PhoneIncConfiguration();

@@ -64,6 +64,40 @@ public final class PhoneIncConstants {
     @Metadata(
             label = "producer",
             description =
+                    "Page of a calls or voicemails list, where Phone.inc pages lists (1 is the"
+                            + " first). Overrides the page option.",
+            javaType = "Integer")
+    public static final String PAGE = "CamelPhoneIncPage";
+
+    @Metadata(
+            label = "consumer",
+            description =
+                    "Output of the consumers: what happened, e.g. voicemail.new, call.ended,"
+                            + " contact.created, contact.updated: the event names of Phone.inc's"
+                            + " webhooks.",
+            javaType = "String")
+    public static final String EVENT_TYPE = "CamelPhoneIncEventType";
+
+    @Metadata(
+            label = "consumer",
+            description =
+                    "Output of the consumers: the id of the voicemail, call or contact the event is"
+                            + " about.",
+            javaType = "String")
+    public static final String RESOURCE_ID = "CamelPhoneIncResourceId";
+
+    @Metadata(
+            label = "consumer",
+            description =
+                    "Output of the consumers: a stable key of the event (type, id and the field that"
+                            + " changes), the same for a redelivery of the same event by polling or"
+                            + " by webhook. Use it with idempotentConsumer for exactly-once processing.",
+            javaType = "String")
+    public static final String EVENT_KEY = "CamelPhoneIncEventKey";
+
+    @Metadata(
+            label = "producer",
+            description =
                     "Output: the HTTP status Phone.inc answered with (also set when"
                             + " throwExceptionOnFailure=false turns a failure into a reply).",
             javaType = "Integer")

@@ -2,7 +2,10 @@ package com.example.phoneinc;
 
 import com.example.phoneinc.client.PhoneIncOperation;
 import com.example.phoneinc.client.RequestParameter;
+import com.example.phoneinc.client.auth.Sha256;
+import com.example.phoneinc.consumer.PhoneIncPollingConsumer;
 import com.example.phoneinc.producer.PhoneIncProducer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
@@ -11,28 +14,34 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
- * Calls the Phone.inc REST API: calls, voicemails, contacts, main numbers, employees, caller
- * context and webhook subscriptions, with typed results and typed, retry-aware errors.
+ * Calls the Phone.inc REST API (calls, voicemails, contacts, main numbers, employees, caller
+ * context and webhook subscriptions) with typed results and typed, retry-aware errors, and receives
+ * new voicemails, calls that reach a state, and contact changes by polling.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
         scheme = "phoneinc",
         title = "Phone.inc",
         syntax = "phoneinc:resource/action",
-        producerOnly = true,
         remote = true,
         category = {Category.SAAS, Category.API},
         headersClass = PhoneIncConstants.class)
-public class PhoneIncEndpoint extends DefaultEndpoint
+public class PhoneIncEndpoint extends ScheduledPollEndpoint
         implements AsyncEndpoint, EndpointServiceLocation {
+
+    /** Default time between polls: a voicemail is delivered about half of it after it arrives. */
+    static final long DEFAULT_POLL_DELAY = 30_000;
 
     private final transient PhoneIncOperation operation;
 
@@ -100,12 +109,77 @@ public class PhoneIncEndpoint extends DefaultEndpoint
                             + " as state=ended.")
     private String path;
 
+    @UriParam(label = "producer")
+    @Metadata(
+            description =
+                    "Page of a calls or voicemails list to fetch (1 is the first), where Phone.inc"
+                            + " pages lists. Phone.inc documents no paging, so leave it unset; the"
+                            + " consumers follow a next_page field by themselves if one appears.")
+    private Integer page;
+
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(
             description =
                     "Return the response body as the JSON text Phone.inc sent instead of typed"
                             + " models, for pass-through routes.")
     private boolean rawJson;
+
+    @UriParam(label = "consumer", defaultValue = "now")
+    @Metadata(
+            description =
+                    "Where a consumer without a saved watermark starts: now (only what appears"
+                            + " after its first poll), beginning (everything Phone.inc still lists),"
+                            + " or an ISO-8601 instant such as 2026-01-01T00:00:00Z (everything from"
+                            + " then on). A saved watermark always wins, so a restart resumes.")
+    private String startFrom = "now";
+
+    @UriParam(label = "consumer")
+    @Metadata(
+            description =
+                    "Where the consumer keeps its watermark (how far it got), under a key made of"
+                            + " the resource, its filters and a fingerprint of the credential (never"
+                            + " the credential itself). Default: in memory, lost on restart. Use a"
+                            + " FileStateRepository for one node, a shared store for a cluster.")
+    private StateRepository<String, String> watermarkRepository;
+
+    @UriParam(label = "consumer")
+    @Metadata(
+            description =
+                    "Skips events whose event key is already in this repository and adds each"
+                            + " processed one: exactly-once processing across restarts and leader"
+                            + " changes when the repository is persistent (the same as"
+                            + " idempotentConsumer on the CamelPhoneIncEventKey header).")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer")
+    @Metadata(
+            description =
+                    "Most events one poll delivers (0: all); the rest follow at the next poll.")
+    private int maxMessagesPerPoll;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "86400000")
+    @Metadata(
+            description =
+                    "For the calls consumer: how long (milliseconds) a call may last and still be"
+                            + " delivered when it reaches the state. Calls are ordered by when they"
+                            + " started but reach ended later, so the consumer remembers the calls it"
+                            + " delivered that started within this window before the newest one.")
+    private long callWindow = 86_400_000;
+
+    @UriParam(
+            label = "consumer,scheduler",
+            defaultValue = "" + DEFAULT_POLL_DELAY,
+            javaType = "java.time.Duration")
+    @Metadata(
+            description =
+                    "Milliseconds between polls of a consumer (default 30 s: a new voicemail is"
+                            + " delivered about 15 s after it arrives on average). One poll with"
+                            + " nothing new costs one request; use the webhook consumer for"
+                            + " seconds.")
+    private long delay = DEFAULT_POLL_DELAY;
+
+    /** Made on first use when watermarkRepository is not set: one per endpoint, in memory. */
+    private MemoryStateRepository memoryWatermarks;
 
     PhoneIncEndpoint(
             String uri,
@@ -117,6 +191,7 @@ public class PhoneIncEndpoint extends DefaultEndpoint
         this.operation = operation;
         this.resource = operation.resource();
         this.action = operation.action();
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -149,9 +224,77 @@ public class PhoneIncEndpoint extends DefaultEndpoint
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                "The phoneinc component has no consumer yet; use it in to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        String polled =
+                switch (operation) {
+                    case VOICEMAILS_LIST -> "VOICEMAILS";
+                    case CALLS_LIST -> "CALLS";
+                    case CONTACTS_LIST -> "CONTACTS";
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "phoneinc:"
+                                            + operation.uriName()
+                                            + " cannot be consumed: use from(\"phoneinc:voicemails\"),"
+                                            + " from(\"phoneinc:calls\") or"
+                                            + " from(\"phoneinc:contacts\")");
+                };
+        Map<RequestParameter, String> filters = defaultArguments();
+        filters.remove(RequestParameter.PAGE);
+        if (operation == PhoneIncOperation.CALLS_LIST) {
+            filters.putIfAbsent(RequestParameter.STATE, "ended");
+        }
+        PhoneIncPollingConsumer consumer =
+                new PhoneIncPollingConsumer(
+                        this,
+                        processor,
+                        new PhoneIncPollingConsumer.Settings(
+                                polled,
+                                () -> getComponent().client(this),
+                                filters,
+                                configuration.getRequestTimeout(),
+                                startFrom,
+                                Duration.ofMillis(
+                                        operation == PhoneIncOperation.CALLS_LIST
+                                                ? Math.max(0, callWindow)
+                                                : 0),
+                                watermarkRepository != null
+                                        ? watermarkRepository
+                                        : memoryWatermarks(),
+                                watermarkKey(filters),
+                                idempotentRepository));
+        consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private synchronized MemoryStateRepository memoryWatermarks() {
+        if (memoryWatermarks == null) {
+            memoryWatermarks = new MemoryStateRepository();
+        }
+        return memoryWatermarks;
+    }
+
+    /**
+     * The watermark's key: resource, filters and the credential's fingerprint — the same on every
+     * node of a cluster, different for another company's key, and never the secret itself.
+     */
+    String watermarkKey(Map<RequestParameter, String> filters) {
+        PhoneIncConfiguration c = configuration;
+        String credential =
+                c.getApiKey() != null && !c.getApiKey().isBlank()
+                        ? "apiKey " + c.getApiKey().strip()
+                        : "oauth "
+                                + c.getClientId()
+                                + " "
+                                + (c.getTokenStore() != null
+                                        ? c.getTokenStore().toString()
+                                        : c.getRefreshToken() + " " + c.getAccessToken());
+        StringBuilder key = new StringBuilder("phoneinc.").append(resource);
+        filters.forEach((p, v) -> key.append('.').append(p.option()).append('-').append(v));
+        return key.append('.')
+                .append(Sha256.fingerprint(c.getBaseUrl() + " " + credential))
+                .toString()
+                .replaceAll("[=\\s]", "_");
     }
 
     @Override
@@ -260,6 +403,73 @@ public class PhoneIncEndpoint extends DefaultEndpoint
 
     public void setPath(String path) {
         this.path = path;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    /**
+     * {@code now}, {@code beginning} or an ISO-8601 instant; checked here, at endpoint creation.
+     */
+    public void setStartFrom(String startFrom) {
+        String v = startFrom == null ? "now" : startFrom.strip();
+        if (!v.equalsIgnoreCase("now") && !v.equalsIgnoreCase("beginning")) {
+            try {
+                java.time.Instant.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "Invalid startFrom option: use now, beginning or an ISO-8601 instant such"
+                                + " as 2026-01-01T00:00:00Z");
+            }
+        }
+        this.startFrom = v;
+    }
+
+    public StateRepository<String, String> getWatermarkRepository() {
+        return watermarkRepository;
+    }
+
+    public void setWatermarkRepository(StateRepository<String, String> watermarkRepository) {
+        this.watermarkRepository = watermarkRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public long getCallWindow() {
+        return callWindow;
+    }
+
+    public void setCallWindow(long callWindow) {
+        this.callWindow = callWindow;
     }
 
     public boolean isRawJson() {

@@ -100,7 +100,9 @@ class GeneratedMetadataTest extends WireMockTestSupport {
         JsonNode component = catalog.get("component");
         assertEquals("phoneinc", component.get("scheme").asText());
         assertEquals("phoneinc:resource/action", component.get("syntax").asText());
-        assertTrue(component.get("producerOnly").asBoolean());
+        // producer and consumer (the polling consumers, issue 12)
+        assertFalse(component.get("producerOnly").asBoolean());
+        assertFalse(component.get("consumerOnly").asBoolean());
         assertTrue(component.get("async").asBoolean());
 
         JsonNode endpoint = catalog.get("properties");

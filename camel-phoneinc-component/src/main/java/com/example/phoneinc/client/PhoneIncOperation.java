@@ -31,7 +31,8 @@ public enum PhoneIncOperation {
             null,
             Query.e164(RequestParameter.PHONE_NUMBER, "phone_number", false),
             Query.of(RequestParameter.DIRECTION, "direction"),
-            Query.of(RequestParameter.STATE, "state")),
+            Query.of(RequestParameter.STATE, "state"),
+            Query.of(RequestParameter.PAGE, "page")),
     CALLS_GET("calls", "get", "GET", "/calls/{id}", Result.one(Call.class), null),
 
     VOICEMAILS_LIST(
@@ -40,7 +41,8 @@ public enum PhoneIncOperation {
             "GET",
             "/voicemails",
             Result.list(Voicemail.class, "voicemails"),
-            null),
+            null,
+            Query.of(RequestParameter.PAGE, "page")),
     VOICEMAILS_GET(
             "voicemails", "get", "GET", "/voicemails/{id}", Result.one(Voicemail.class), null),
     VOICEMAILS_UPDATE(

@@ -18,6 +18,8 @@ public enum RequestParameter {
     LISTENED("listened", "CamelPhoneIncListened", "true", "false"),
     METHOD("method", "CamelPhoneIncHttpMethod", "GET", "POST", "PUT", "PATCH", "DELETE"),
     PATH("path", "CamelPhoneIncPath"),
+    /** A page of a calls or voicemails list, where Phone.inc pages them (undocumented). */
+    PAGE("page", "CamelPhoneIncPage"),
     /** oauth/revoke: the token to revoke (header or body only: a secret has no URI option). */
     TOKEN(null, "CamelPhoneIncToken"),
     AUTHORIZATION_CODE(null, "CamelPhoneIncAuthorizationCode"),

@@ -135,10 +135,37 @@ final class ApiRoutes {
 
     private final SimState state;
     private final boolean allowHttpLoopbackWebhooks;
+    private final int listPageSize;
 
-    ApiRoutes(SimState state, boolean allowHttpLoopbackWebhooks) {
+    ApiRoutes(SimState state, boolean allowHttpLoopbackWebhooks, int listPageSize) {
         this.state = state;
         this.allowHttpLoopbackWebhooks = allowHttpLoopbackWebhooks;
+        this.listPageSize = listPageSize;
+    }
+
+    /**
+     * Phone.inc documents no paging; with {@code listPageSize > 0} the calls and voicemails lists
+     * answer in pages of that size ({@code ?page=N}, 1-based) and say {@code "next_page": N+1}
+     * while more follow, so clients can be tested against a paged API too.
+     */
+    private void paged(RoutingContext ctx, ObjectNode out, String field, List<ObjectNode> items) {
+        ArrayNode arr = out.putArray(field);
+        if (listPageSize <= 0) {
+            items.forEach(arr::add);
+            return;
+        }
+        int page;
+        try {
+            page = Math.max(1, Integer.parseInt(ctx.queryParams().get("page")));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        int from = Math.min(items.size(), (page - 1) * listPageSize);
+        int to = Math.min(items.size(), from + listPageSize);
+        items.subList(from, to).forEach(arr::add);
+        if (to < items.size()) {
+            out.put("next_page", page + 1);
+        }
     }
 
     void register(Router r) {
@@ -384,7 +411,7 @@ final class ApiRoutes {
                 ctx,
                 co -> {
                     ObjectNode out = Json.object();
-                    ArrayNode arr = out.putArray("calls");
+                    List<ObjectNode> arr = new ArrayList<>();
                     boolean phoneFilter = phone != null && !phone.isEmpty();
                     if (!phoneFilter || Phones.isE164(phone)) {
                         for (ObjectNode call : Company.newestFirst(co.calls)) {
@@ -406,6 +433,7 @@ final class ApiRoutes {
                             arr.add(call);
                         }
                     }
+                    paged(ctx, out, "calls", arr);
                     return new Resp(200, Json.bytes(out));
                 });
     }
@@ -424,8 +452,9 @@ final class ApiRoutes {
                         }
                     }
                     out.put("unlistened_count", unlistened);
-                    ArrayNode arr = out.putArray("voicemails");
-                    Company.newestFirst(co.voicemails).forEach(arr::add);
+                    List<ObjectNode> all = new ArrayList<>();
+                    Company.newestFirst(co.voicemails).forEach(all::add);
+                    paged(ctx, out, "voicemails", all);
                     return new Resp(200, Json.bytes(out));
                 });
     }

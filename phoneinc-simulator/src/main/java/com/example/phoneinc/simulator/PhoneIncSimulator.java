@@ -98,7 +98,7 @@ public final class PhoneIncSimulator implements AutoCloseable {
                         b.invalidKeyWindow.toMillis(),
                         b.blockDuration.toMillis());
         this.guard = new Guard(state, oauth, limiter, clock, b.trustForwardedFor);
-        this.api = new ApiRoutes(state, b.allowHttpLoopbackWebhooks);
+        this.api = new ApiRoutes(state, b.allowHttpLoopbackWebhooks, b.listPageSize);
     }
 
     public static Builder builder() {
@@ -347,6 +347,11 @@ public final class PhoneIncSimulator implements AutoCloseable {
     /** Simulates an inbound call, updating state and emitting the webhook events of its outcome. */
     public SimulatedCall simulateIncomingCall(IncomingCall call) {
         return state.simulateIncomingCall(call);
+    }
+
+    /** Ends a ringing or answered call now (state {@code ended}, {@code call.ended} emitted). */
+    public void endCall(String callId) {
+        state.endCall(callId);
     }
 
     /** Simulates an answered inbound call from {@code from} to company A's "Sales" number. */
@@ -603,8 +608,19 @@ public final class PhoneIncSimulator implements AutoCloseable {
         private boolean deliverWebhooksToNonLoopback;
         private Duration webhookTimeout = Duration.ofSeconds(5);
         private boolean trustForwardedFor;
+        private int listPageSize;
 
         private Builder() {}
+
+        /**
+         * Answer the calls and voicemails lists in pages of this size ({@code ?page=N}, {@code
+         * "next_page"} while more follow); 0 (default) answers everything at once, as Phone.inc
+         * documents.
+         */
+        public Builder listPageSize(int listPageSize) {
+            this.listPageSize = Math.max(0, listPageSize);
+            return this;
+        }
 
         /** Interface to bind, default {@code 127.0.0.1}. */
         public Builder host(String host) {

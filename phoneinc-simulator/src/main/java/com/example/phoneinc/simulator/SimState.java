@@ -199,6 +199,25 @@ final class SimState {
         return new SimulatedCall(id, voicemailId, events);
     }
 
+    /**
+     * Ends a call that is still ringing or answered (a call simulated with outcome RINGING, say):
+     * state {@code ended}, {@code call.ended} emitted. A call can thus end long after later calls.
+     */
+    synchronized void endCall(String id) {
+        for (Company c : new Company[] {companyA, companyB}) {
+            ObjectNode call = c.calls.get(id);
+            if (call != null) {
+                if (!call.path("state").asText().equals("ended")) {
+                    call.put("state", "ended");
+                    changed();
+                    emitAndLog(c, "call.ended", call, new ArrayList<>());
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException("unknown call " + id);
+    }
+
     synchronized String simulateVoicemail(
             String from, String mainNumberId, String transcription, boolean otherCompany) {
         if (!Phones.isE164(from)) {

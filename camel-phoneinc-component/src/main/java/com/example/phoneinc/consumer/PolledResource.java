@@ -1,0 +1,77 @@
+package com.example.phoneinc.consumer;
+
+import com.example.phoneinc.api.model.Call;
+import com.example.phoneinc.api.model.Contact;
+import com.example.phoneinc.api.model.Voicemail;
+import com.example.phoneinc.client.PhoneIncOperation;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * What a polling consumer watches: the list operation it polls and how a listed item becomes an
+ * event (type, key, the timestamp it is ordered by). Calls are ordered by {@code started_at} but
+ * reach a state later, so their consumer also remembers what it delivered within a window (see
+ * {@link Watermark}).
+ */
+enum PolledResource {
+    VOICEMAILS(PhoneIncOperation.VOICEMAILS_LIST) {
+        @Override
+        PhoneIncEvent event(Object item) {
+            Voicemail v = (Voicemail) item;
+            String type = "voicemail.new";
+            return new PhoneIncEvent(
+                    type, v.getId(), type + ":" + v.getId(), at(v.getCreatedAt()), v);
+        }
+    },
+    CALLS(PhoneIncOperation.CALLS_LIST) {
+        @Override
+        PhoneIncEvent event(Object item) {
+            Call c = (Call) item;
+            String type = "call." + (c.getState() == null ? "unknown" : c.getState());
+            Instant at = at(c.getStartedAt() != null ? c.getStartedAt() : c.getAnsweredAt());
+            return new PhoneIncEvent(type, c.getId(), type + ":" + c.getId(), at, c);
+        }
+    },
+    CONTACTS(PhoneIncOperation.CONTACTS_LIST) {
+        @Override
+        PhoneIncEvent event(Object item) {
+            Contact c = (Contact) item;
+            OffsetDateTime changed = c.getUpdatedAt() != null ? c.getUpdatedAt() : c.getCreatedAt();
+            boolean created =
+                    c.getUpdatedAt() == null
+                            || c.getCreatedAt() != null
+                                    && !c.getUpdatedAt().isAfter(c.getCreatedAt());
+            String type = created ? "contact.created" : "contact.updated";
+            // an update is a new event each time: the key carries when it happened
+            return new PhoneIncEvent(
+                    type, c.getId(), type + ":" + c.getId() + ":" + changed, at(changed), c);
+        }
+    };
+
+    private final PhoneIncOperation operation;
+
+    PolledResource(PhoneIncOperation operation) {
+        this.operation = operation;
+    }
+
+    PhoneIncOperation operation() {
+        return operation;
+    }
+
+    /** The event a listed item stands for. */
+    abstract PhoneIncEvent event(Object item);
+
+    /** The resource a {@code from("phoneinc:...")} operation watches, or null when none. */
+    static PolledResource of(PhoneIncOperation operation) {
+        for (PolledResource r : values()) {
+            if (r.operation == operation) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static Instant at(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}
