@@ -89,6 +89,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "tokenstore":
         case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, com.example.phoneinc.auth.PhoneIncTokenStore.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -155,6 +157,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": return boolean.class;
         case "tokenstore":
         case "tokenStore": return com.example.phoneinc.auth.PhoneIncTokenStore.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -222,6 +226,8 @@ public class PhoneIncComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "tokenstore":
         case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

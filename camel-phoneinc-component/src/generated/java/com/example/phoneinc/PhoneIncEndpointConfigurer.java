@@ -51,6 +51,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": target.setDirection(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": target.setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -129,6 +130,14 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "watermarkrepository":
         case "watermarkRepository": target.setWatermarkRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookunregisteraction":
+        case "webhookUnregisterAction": target.setWebhookUnregisterAction(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -164,6 +173,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "defaultRegion": return java.lang.String.class;
         case "delay": return long.class;
         case "direction": return java.lang.String.class;
+        case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -242,6 +252,14 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "useFixedDelay": return boolean.class;
         case "watermarkrepository":
         case "watermarkRepository": return org.apache.camel.spi.StateRepository.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return int.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookunregisteraction":
+        case "webhookUnregisterAction": return java.lang.String.class;
         default: return null;
         }
     }
@@ -278,6 +296,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "delay": return target.getDelay();
         case "direction": return target.getDirection();
+        case "events": return target.getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -356,6 +375,14 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "useFixedDelay": return target.isUseFixedDelay();
         case "watermarkrepository":
         case "watermarkRepository": return target.getWatermarkRepository();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getWebhookMaxBodySize();
+        case "webhookname":
+        case "webhookName": return target.getWebhookName();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhookunregisteraction":
+        case "webhookUnregisterAction": return target.getWebhookUnregisterAction();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(65);
         props.add("accessToken");
         props.add("action");
         props.add("allowInsecureHttp");
@@ -40,6 +40,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("defaultRegion");
         props.add("delay");
         props.add("direction");
+        props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
@@ -84,14 +85,19 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("tokenStore");
         props.add("useFixedDelay");
         props.add("watermarkRepository");
+        props.add("webhookMaxBodySize");
+        props.add("webhookName");
+        props.add("webhookSecret");
+        props.add("webhookUnregisterAction");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(6);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("clientId");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
         secretProps.add("refreshToken");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

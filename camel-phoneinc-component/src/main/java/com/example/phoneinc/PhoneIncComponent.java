@@ -209,6 +209,15 @@ public class PhoneIncComponent extends HealthCheckComponent {
         configuration.setTokenStore(tokenStore);
     }
 
+    public String getWebhookSecret() {
+        return configuration.getWebhookSecret();
+    }
+
+    /** See {@link PhoneIncConfiguration#setWebhookSecret}. */
+    public void setWebhookSecret(String webhookSecret) {
+        configuration.setWebhookSecret(webhookSecret);
+    }
+
     public String getOauthBaseUrl() {
         return configuration.getOauthBaseUrl();
     }

@@ -66,6 +66,16 @@ public class PhoneIncConfiguration implements Cloneable {
                             + " Default: in memory, seeded from accessToken/refreshToken.")
     private PhoneIncTokenStore tokenStore;
 
+    @UriParam(label = "consumer,webhook,security", secret = true)
+    @Metadata(
+            description =
+                    "For webhook:phoneinc:events: the secret token (at least 16 characters) the"
+                            + " subscription URL carries as query parameter token; deliveries without"
+                            + " it are answered 401 and never routed. Generated per start when not"
+                            + " given: set it in production (on the component, from the"
+                            + " environment) so a restart keeps the URL.")
+    private String webhookSecret;
+
     @UriParam(label = "security", defaultValue = DEFAULT_OAUTH_BASE_URL)
     @Metadata(
             description = "Base URL of Phone.inc's OAuth endpoints (/oauth/token, /oauth/revoke).")
@@ -236,6 +246,20 @@ public class PhoneIncConfiguration implements Cloneable {
 
     public void setTokenStore(PhoneIncTokenStore tokenStore) {
         this.tokenStore = tokenStore;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        if (webhookSecret != null
+                && !webhookSecret.isBlank()
+                && webhookSecret.strip().length() < 16) {
+            throw new IllegalArgumentException(
+                    "Invalid webhookSecret option: use at least 16 characters");
+        }
+        this.webhookSecret = webhookSecret;
     }
 
     public String getOauthBaseUrl() {

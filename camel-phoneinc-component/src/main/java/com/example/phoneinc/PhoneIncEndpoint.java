@@ -2,17 +2,25 @@ package com.example.phoneinc;
 
 import com.example.phoneinc.client.PhoneIncOperation;
 import com.example.phoneinc.client.RequestParameter;
+import com.example.phoneinc.client.auth.Pkce;
 import com.example.phoneinc.client.auth.Sha256;
 import com.example.phoneinc.consumer.PhoneIncPollingConsumer;
+import com.example.phoneinc.consumer.PhoneIncWebhookProcessor;
+import com.example.phoneinc.consumer.WebhookHandler;
+import com.example.phoneinc.consumer.WebhookSubscription;
 import com.example.phoneinc.producer.PhoneIncProducer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -38,7 +46,13 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
         category = {Category.SAAS, Category.API},
         headersClass = PhoneIncConstants.class)
 public class PhoneIncEndpoint extends ScheduledPollEndpoint
-        implements AsyncEndpoint, EndpointServiceLocation {
+        implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
+
+    /** Every event type Phone.inc documents (API.md §6): what a subscription gets by default. */
+    static final String ALL_EVENTS =
+            "call.initiated,call.outside_opening_hours,call.answered,call.ended,call.lost,"
+                    + "call.transcription_done,voicemail.new,contact.created,contact.updated,"
+                    + "contact.deleted";
 
     /** Default time between polls: a voicemail is delivered about half of it after it arrives. */
     static final long DEFAULT_POLL_DELAY = 30_000;
@@ -54,6 +68,8 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                             + " contacts (list, create, get, update, delete); mainNumbers (list,"
                             + " get, update); employees (list, create, get, update, delete);"
                             + " callerContext (get); webhooks (list, create, get, update, delete);"
+                            + " events (receive: the events Phone.inc pushes, consumed as"
+                            + " webhook:phoneinc:events);"
                             + " request (send: a raw call to any path, with the method and path"
                             + " options); oauth (token: exchange an authorization code for"
                             + " tokens; revoke: revoke a token).")
@@ -63,9 +79,10 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
     @Metadata(
             description =
                     "What to do, as the resource supports (see resource for the valid pairs):"
-                            + " list, get, create, update, delete; send for request; token and"
-                            + " revoke for oauth. Defaults to the resource's first action: list,"
-                            + " or get for callerContext, send for request.")
+                            + " list, get, create, update, delete; receive for events; send for"
+                            + " request; token and revoke for oauth. Defaults to the resource's"
+                            + " first action: list, or get for callerContext, receive for events,"
+                            + " send for request.")
     private String action;
 
     @UriParam private PhoneIncConfiguration configuration;
@@ -178,6 +195,37 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                             + " seconds.")
     private long delay = DEFAULT_POLL_DELAY;
 
+    @UriParam(label = "consumer,webhook", defaultValue = ALL_EVENTS)
+    @Metadata(
+            description =
+                    "For webhook:phoneinc:events: the event types to subscribe to and route,"
+                            + " comma separated (e.g. call.ended,voicemail.new). Others are answered"
+                            + " 200 and not routed.")
+    private String events = ALL_EVENTS;
+
+    @UriParam(label = "consumer,webhook", defaultValue = "camel-phoneinc")
+    @Metadata(description = "For webhook:phoneinc:events: the name of the subscription.")
+    private String webhookName = "camel-phoneinc";
+
+    @UriParam(label = "consumer,webhook", defaultValue = "delete", enums = "delete,deactivate")
+    @Metadata(
+            description =
+                    "For webhook:phoneinc:events with webhookAutoRegister: what unregistering does"
+                            + " to the subscription this endpoint registered: delete it, or"
+                            + " deactivate it (active=false) and keep it.")
+    private String webhookUnregisterAction = "delete";
+
+    @UriParam(label = "consumer,webhook,advanced", defaultValue = "1048576")
+    @Metadata(
+            description =
+                    "For webhook:phoneinc:events: the largest delivery body (bytes) accepted;"
+                            + " larger ones are answered 413 and not routed.")
+    private int webhookMaxBodySize = PhoneIncWebhookProcessor.DEFAULT_MAX_BODY_SIZE;
+
+    private transient WebhookConfiguration webhookConfiguration;
+    private transient String generatedSecret;
+    private transient WebhookSubscription subscription;
+
     /** Made on first use when watermarkRepository is not set: one per endpoint, in memory. */
     private MemoryStateRepository memoryWatermarks;
 
@@ -196,6 +244,12 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Producer createProducer() {
+        if (operation == PhoneIncOperation.EVENTS) {
+            throw new IllegalArgumentException(
+                    "phoneinc:events receives the events Phone.inc pushes: use it as"
+                            + " from(\"webhook:phoneinc:events\"); manage subscriptions with"
+                            + " phoneinc:webhooks/...");
+        }
         return new PhoneIncProducer(
                 this,
                 operation,
@@ -230,6 +284,10 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                     case VOICEMAILS_LIST -> "VOICEMAILS";
                     case CALLS_LIST -> "CALLS";
                     case CONTACTS_LIST -> "CONTACTS";
+                    case EVENTS ->
+                            throw new IllegalArgumentException(
+                                    "phoneinc:events is consumed through the webhook component:"
+                                            + " from(\"webhook:phoneinc:events?...\")");
                     default ->
                             throw new IllegalArgumentException(
                                     "phoneinc:"
@@ -265,6 +323,82 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    // ---------------------------------------------------------------- webhook:phoneinc:events
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return new WebhookHandler(webhookProcessor(), next);
+    }
+
+    /** The processor that checks and binds deliveries, with this endpoint's options. */
+    public PhoneIncWebhookProcessor webhookProcessor() {
+        return new PhoneIncWebhookProcessor(
+                secret(), eventList(), webhookMaxBodySize, idempotentRepository);
+    }
+
+    @Override
+    public synchronized void registerWebhook() throws Exception {
+        if (operation != PhoneIncOperation.EVENTS) {
+            throw new IllegalArgumentException(
+                    "Only phoneinc:events can be used with webhook:, not phoneinc:"
+                            + operation.uriName());
+        }
+        subscription =
+                new WebhookSubscription(
+                        getComponent().client(this),
+                        webhookConfiguration.computeFullExternalUrl(),
+                        secret(),
+                        webhookName,
+                        eventList(),
+                        configuration.getRequestTimeout());
+        subscription.register();
+    }
+
+    @Override
+    public synchronized void unregisterWebhook() throws Exception {
+        if (subscription != null) {
+            subscription.unregister(webhookUnregisterAction.equalsIgnoreCase("deactivate"));
+        }
+    }
+
+    /** The id of the subscription this endpoint registered, or null. */
+    public String getWebhookSubscriptionId() {
+        return subscription == null ? null : subscription.id();
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public WebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    private List<String> eventList() {
+        return Arrays.stream(events.split(","))
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .toList();
+    }
+
+    /** The configured secret, or one generated for this endpoint's lifetime. */
+    private synchronized String secret() {
+        String webhookSecret = configuration.getWebhookSecret();
+        if (webhookSecret != null && !webhookSecret.isBlank()) {
+            return webhookSecret.strip();
+        }
+        if (generatedSecret == null) {
+            generatedSecret = Pkce.newVerifier(); // 256 random bits, URL-safe
+        }
+        return generatedSecret;
     }
 
     private synchronized MemoryStateRepository memoryWatermarks() {
@@ -470,6 +604,38 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
 
     public void setCallWindow(long callWindow) {
         this.callWindow = callWindow;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getWebhookName() {
+        return webhookName;
+    }
+
+    public void setWebhookName(String webhookName) {
+        this.webhookName = webhookName;
+    }
+
+    public String getWebhookUnregisterAction() {
+        return webhookUnregisterAction;
+    }
+
+    public void setWebhookUnregisterAction(String webhookUnregisterAction) {
+        this.webhookUnregisterAction = webhookUnregisterAction;
+    }
+
+    public int getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    public void setWebhookMaxBodySize(int webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
     }
 
     public boolean isRawJson() {

@@ -124,6 +124,7 @@ class GeneratedMetadataTest extends WireMockTestSupport {
                         "employees",
                         "callerContext",
                         "webhooks",
+                        "events",
                         "request",
                         "oauth"),
                 resources);

@@ -225,7 +225,7 @@ class InputValidationTest extends WireMockTestSupport {
         assertTrue(
                 text.contains(
                         "calls, voicemails, contacts, mainNumbers, employees, callerContext,"
-                                + " webhooks, request"),
+                                + " webhooks, events, request"),
                 text);
         assertThrows(ResolveEndpointFailedException.class, () -> send("phoneinc:Calls", null));
         assertNothingSent();

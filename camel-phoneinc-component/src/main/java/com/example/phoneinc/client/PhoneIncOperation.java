@@ -138,6 +138,12 @@ public enum PhoneIncOperation {
             Webhook.class),
     WEBHOOKS_DELETE("webhooks", "delete", "DELETE", "/webhooks/{id}", Result.NONE, null),
 
+    /**
+     * Not a call: what {@code from("webhook:phoneinc:events")} receives (Phone.inc pushes the
+     * events; subscriptions are managed with the webhooks operations).
+     */
+    EVENTS("events", "receive", null, null, Result.NONE, null),
+
     /** A raw call to any path: method and path come from options or headers. */
     REQUEST("request", "send", null, null, Result.RAW, Object.class),
 
@@ -151,10 +157,10 @@ public enum PhoneIncOperation {
      * a constant; a test checks it equals {@link #resources()}).
      */
     public static final String RESOURCES =
-            "calls,voicemails,contacts,mainNumbers,employees,callerContext,webhooks,request,oauth";
+            "calls,voicemails,contacts,mainNumbers,employees,callerContext,webhooks,events,request,oauth";
 
     /** Action names in table order (a test checks it equals {@link #actions()}). */
-    public static final String ACTIONS = "list,get,create,update,delete,send,token,revoke";
+    public static final String ACTIONS = "list,get,create,update,delete,receive,send,token,revoke";
 
     private final String resource;
     private final String action;
