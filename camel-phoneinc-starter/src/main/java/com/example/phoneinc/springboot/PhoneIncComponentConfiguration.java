@@ -9,14 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code camel.component.phoneinc.*} properties: one per option of the component, with the
- * catalog's default and description (the Javadoc below becomes the IDE completion text through
- * spring-boot-configuration-processor). {@code StarterCatalogDriftTest} fails when an option of the
- * catalog has no property here, or a default or description differs.
+ * catalog's description as Javadoc (spring-boot-configuration-processor turns it into the IDE
+ * completion text). {@code StarterCatalogDriftTest} fails when an option of the catalog has no
+ * property here, or its type, default or description differs.
  *
- * <p>Written by hand in the shape Camel's generator gives its own starters (which it cannot do for
- * a third-party group). Object options take a bean: {@code #bean:name} (or a plain name) for a
- * Spring bean, {@code #class:...} or {@code #type:...} as in Camel's property binding; see {@link
- * PhoneIncComponentConverter}.
+ * <p>Fields have no initializers on purpose: only the properties a user sets are copied onto the
+ * component, so the component's own defaults apply to the rest and a {@code configuration} bean or
+ * a component configured in Java is not overwritten with defaults. The defaults IDEs show come from
+ * {@code META-INF/additional-spring-configuration-metadata.json} (checked against the catalog by
+ * the same test).
+ *
+ * <p>Written by hand in the shape Camel's generator gives its own starters (the generator cannot be
+ * used for a third-party group). Object options take a bean: {@code #bean:name} (or a plain name)
+ * for a Spring bean, {@code #class:...} or {@code #type:...} as in Camel's property binding; see
+ * {@link PhoneIncComponentConverter}.
  */
 @ConfigurationProperties(prefix = "camel.component.phoneinc")
 public class PhoneIncComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -31,7 +37,7 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * Phone.inc simulator. Plain http:// is refused unless the host is loopback or
      * allowInsecureHttp is set.
      */
-    private String baseUrl = "https://app.phone.inc/api/v1";
+    private String baseUrl;
 
     /** Default options of every phoneinc endpoint. */
     private PhoneIncConfiguration configuration;
@@ -51,21 +57,21 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * and starting the producer may take a little time and prolong the total processing time of the
      * processing.
      */
-    private Boolean lazyStartProducer = false;
+    private Boolean lazyStartProducer;
 
     /**
      * Whether a non-2xx answer fails the exchange with a typed PhoneIncException. When false, the
      * status goes to the CamelHttpResponseCode header and the raw response body becomes the message
      * body.
      */
-    private Boolean throwExceptionOnFailure = true;
+    private Boolean throwExceptionOnFailure;
 
     /**
      * Longest Retry-After (milliseconds) the component asks Camel's redelivery to wait after a 429.
      * A longer wait makes the PhoneIncRateLimitException non-retryable, so the exchange goes to the
      * dead-letter channel instead of holding it for longer.
      */
-    private Long maxRetryAfter = 120000L;
+    private Long maxRetryAfter;
 
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must
@@ -73,10 +79,10 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * of matching type, which then gets configured on the component. This can be used for automatic
      * configuring JDBC data sources, JMS connection factories, AWS Clients, etc.
      */
-    private Boolean autowiredEnabled = true;
+    private Boolean autowiredEnabled;
 
     /** Timeout (milliseconds) for opening a connection. */
-    private Integer connectTimeout = 10000;
+    private Integer connectTimeout;
 
     /**
      * A custom Apache HttpClient 5 async client to use instead of the component's own. It must have
@@ -89,19 +95,19 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * Most connections kept open to Phone.inc, which is also the most calls in flight at once; more
      * wait for a free connection.
      */
-    private Integer maxConnections = 100;
+    private Integer maxConnections;
 
     /**
      * Largest response body (bytes) the component reads; a larger one fails the call instead of
      * filling the heap.
      */
-    private Integer maxResponseSize = 10485760;
+    private Integer maxResponseSize;
 
     /**
      * Longest time (milliseconds) one call may take, from sending to the last byte of the answer.
      * Enforced by the component's own timer as well as by the HTTP client, so every call ends.
      */
-    private Integer requestTimeout = 30000;
+    private Integer requestTimeout;
 
     /** HTTP proxy host. */
     private String proxyHost;
@@ -125,7 +131,7 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * Allow a plain http:// base URL on a non-loopback host. Off by default, so an API key cannot
      * travel in clear text by accident.
      */
-    private Boolean allowInsecureHttp = false;
+    private Boolean allowInsecureHttp;
 
     /**
      * The Phone.inc API key (phk_...), created in the dashboard under Your account / API Keys. Sent
@@ -147,13 +153,13 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
     private String clientId;
 
     /** Base URL of Phone.inc's OAuth endpoints (/oauth/token, /oauth/revoke). */
-    private String oauthBaseUrl = "https://app.phone.inc";
+    private String oauthBaseUrl;
 
     /**
      * Refresh the OAuth access token when less than this many milliseconds of its life remain
      * (Phone.inc recommends about 5 minutes).
      */
-    private Long refreshThreshold = 300000L;
+    private Long refreshThreshold;
 
     /**
      * OAuth refresh token (valid up to 30 days). Lets the component mint new access tokens before
@@ -177,7 +183,7 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
      * invalid-key attempts in 60 s; this guard keeps a misconfigured route from getting there. 0
      * disables it.
      */
-    private Long invalidKeyBlockTime = 60000L;
+    private Long invalidKeyBlockTime;
 
     public String getBaseUrl() {
         return baseUrl;
