@@ -8,11 +8,15 @@ import org.apache.camel.Component;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.CamelConfigurationProperties;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
 import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -85,8 +89,8 @@ public class PhoneIncComponentAutoConfiguration {
     }
 
     /**
-     * Phone.inc's documented retry policy; camel-spring-boot adds route configuration beans before
-     * the routes that name them.
+     * Phone.inc's documented retry policy, a route configuration bean: camel-spring-boot adds it
+     * before the routes that name it.
      */
     @Bean
     @ConditionalOnProperty(
@@ -95,5 +99,17 @@ public class PhoneIncComponentAutoConfiguration {
             havingValue = "true")
     public RoutesBuilder phoneIncErrorHandling(PhoneIncErrorHandlingConfiguration errorHandling) {
         return errorHandling.policy().build();
+    }
+
+    /** Fails the start when routes name the policy and it is missing. */
+    @Bean
+    public CamelContextConfiguration phoneIncErrorHandlingGuard(
+            PhoneIncErrorHandlingConfiguration errorHandling,
+            @Qualifier("phoneIncErrorHandling") ObjectProvider<RoutesBuilder> policy,
+            CamelConfigurationProperties camelProperties) {
+        return new PhoneIncErrorHandlingGuard(
+                errorHandling,
+                policy.getIfAvailable(),
+                camelProperties.getMain().getJavaRoutesIncludePattern());
     }
 }

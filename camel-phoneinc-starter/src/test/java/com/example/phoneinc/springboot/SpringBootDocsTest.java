@@ -7,9 +7,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.example.phoneinc.docs.DocBlocks;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
+import com.example.phoneinc.springboot.app.VoicemailApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,35 @@ class SpringBootDocsTest {
                         "the key of ${PHONEINC_API_KEY}");
                 assertTrue(spring.isRunning());
             }
+        }
+    }
+
+    /** The page says the {{env:...}} form of Camel Main works on Spring Boot too. */
+    @Test
+    void theCamelMainFormOfTheKeyWorksToo() throws Exception {
+        String line = DocBlocks.text("readme-api-key").strip();
+        assertEquals("camel.component.phoneinc.api-key={{env:PHONEINC_API_KEY}}", line);
+        try (PhoneIncSimulator sim =
+                        PhoneIncSimulator.builder().port(0).apiKey(ENV_KEY).build().start();
+                ConfigurableApplicationContext spring =
+                        new SpringApplicationBuilder(VoicemailApp.class)
+                                .web(WebApplicationType.NONE)
+                                .properties(
+                                        Map.of(
+                                                "camel.component.phoneinc.api-key",
+                                                line.substring(line.indexOf('=') + 1),
+                                                "camel.component.phoneinc.base-url",
+                                                sim.baseUrl(),
+                                                "camel.component.phoneinc.error-handling.enabled",
+                                                "true"))
+                                .run()) {
+            List<?> voicemails =
+                    spring.getBean(ProducerTemplate.class)
+                            .requestBody("direct:voicemails", null, List.class);
+            assertEquals(3, voicemails.size());
+            assertEquals(
+                    ENV_KEY,
+                    sim.lastRequest("GET", "/api/v1/voicemails").orElseThrow().header("X-Api-Key"));
         }
     }
 
