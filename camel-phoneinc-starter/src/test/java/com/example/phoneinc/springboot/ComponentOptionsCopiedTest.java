@@ -121,6 +121,34 @@ class ComponentOptionsCopiedTest {
         }
     }
 
+    /** #bean:name, a plain name and #type: all find the Spring bean. */
+    @Test
+    void beanReferencesFindTheSpringBean() {
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        for (String reference :
+                List.of(
+                        "#bean:sharedTokenStore",
+                        "sharedTokenStore",
+                        "#type:com.example.phoneinc.auth.PhoneIncTokenStore")) {
+            try (ConfigurableApplicationContext spring =
+                    new SpringApplicationBuilder(BareApp.class)
+                            .web(WebApplicationType.NONE)
+                            .properties(Map.of(PREFIX + "token-store", reference))
+                            .initializers(
+                                    c ->
+                                            c.getBeanFactory()
+                                                    .registerSingleton("sharedTokenStore", store))
+                            .run()) {
+                assertSame(
+                        store,
+                        spring.getBean(CamelContext.class)
+                                .getComponent("phoneinc", PhoneIncComponent.class)
+                                .getTokenStore(),
+                        reference);
+            }
+        }
+    }
+
     /** A value unlike the default; for object options the expected type. */
     private static Object valueOtherThanDefault(String option, JsonNode catalog) {
         JsonNode def = catalog.get("defaultValue");
