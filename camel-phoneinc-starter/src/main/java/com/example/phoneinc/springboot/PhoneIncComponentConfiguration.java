@@ -49,6 +49,37 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
     private String defaultRegion;
 
     /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
+     * exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming
+     * messages, or the likes, will now be processed as a message and handled by the routing Error
+     * Handler. Important: This is only possible if the 3rd party component allows Camel to be
+     * alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
+     * component to hook into the 3rd party component and make this possible for future releases. By
+     * default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with
+     * exceptions, that will be logged at WARN or ERROR level and ignored.
+     */
+    private Boolean bridgeErrorHandler;
+
+    /** Used for enabling or disabling all consumer based health checks from this component */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice:
+     * Camel has by default disabled all producer based health-checks. You can turn on producer
+     * checks globally by setting camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
+     * For webhook:phoneinc:events: the secret token (at least 16 characters) the subscription URL
+     * carries as query parameter token; deliveries without it are answered 401 and never routed.
+     * Generated per start when not given: set it in production (on the component, from the
+     * environment) so a restart keeps the URL.
+     */
+    private String webhookSecret;
+
+    /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can
      * use this to allow CamelContext and routes to startup in situations where a producer may
      * otherwise fail during starting and cause the route to fail being started. By deferring this
@@ -207,6 +238,38 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
 
     public void setDefaultRegion(String defaultRegion) {
         this.defaultRegion = defaultRegion;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     public Boolean getLazyStartProducer() {

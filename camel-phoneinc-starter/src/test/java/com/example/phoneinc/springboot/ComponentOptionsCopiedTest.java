@@ -164,7 +164,9 @@ class ComponentOptionsCopiedTest {
                     JsonNode values = catalog.get("enum");
                     return values.get(values.size() - 1).asText();
                 }
-                return option.endsWith("Url") ? "http://127.0.0.1:9/" + option : "x-" + option;
+                return option.endsWith("Url")
+                        ? "http://127.0.0.1:9/" + option
+                        : "x-" + option + "-test-value"; // long enough for secrets (16+)
             case "com.example.phoneinc.auth.PhoneIncTokenStore":
                 return InMemoryTokenStore.class;
             case "org.apache.camel.support.jsse.SSLContextParameters":
