@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.example.phoneinc.api.PhoneIncNotFoundException;
 import com.example.phoneinc.docs.DocBlocks;
@@ -36,6 +37,7 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
     @ValueSource(strings = {"yaml", "xml"})
     void documentedConfigurationRetriesServerErrorsAndDeadLettersTheRest(String dsl)
             throws Exception {
+        assumeDslServed(dsl);
         String snippet =
                 DocBlocks.text(dsl.equals("yaml") ? "errors-yaml" : "errors-xml")
                         .replace("file:dead-letter?allowNullBody=true", "mock:dead")
@@ -139,6 +141,7 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
     @ValueSource(strings = {"yaml", "xml"})
     void documentedDeadLetterKeepsTheFailedMessageOfTheDocumentedTimerRoute(String dsl)
             throws Exception {
+        assumeDslServed(dsl);
         Path dead = Files.createTempDirectory("dead-letter");
         String config =
                 DocBlocks.text(dsl.equals("yaml") ? "errors-yaml" : "errors-xml")
@@ -164,6 +167,17 @@ class DocumentedDslConfigurationTest extends WireMockTestSupport {
         assertEquals(1, files.size(), "one dead-lettered message: " + files);
         assertEquals("", Files.readString(files.get(0)), "the timer's message, as it entered");
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/contacts")));
+    }
+
+    /**
+     * camel-latest-test runs these classes on a Camel whose camel-xml-io-dsl is not served here; it
+     * says so with {@code -Dphoneinc.test.unserved-dsl=xml}, and only then is the XML case skipped
+     * (reported as skipped). Without the property a missing DSL fails the test.
+     */
+    private static void assumeDslServed(String dsl) {
+        assumeFalse(
+                dsl.equals(System.getProperty("phoneinc.test.unserved-dsl")),
+                "camel-" + dsl + "-io-dsl is not served at this Camel version");
     }
 
     private static List<Path> listFiles(Path dir) throws IOException {
