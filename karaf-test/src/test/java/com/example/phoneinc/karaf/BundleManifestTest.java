@@ -35,7 +35,9 @@ class BundleManifestTest {
                     "com.example.phoneinc.api",
                     "com.example.phoneinc.api.model",
                     "com.example.phoneinc.auth",
-                    "com.example.phoneinc.errorhandling");
+                    "com.example.phoneinc.errorhandling",
+                    // PhoneIncWebhookProcessor, for manual webhook wiring
+                    "com.example.phoneinc.consumer");
 
     /**
      * Import ranges by package prefix, the choices of camel-phoneinc-component/pom.xml.
