@@ -113,6 +113,13 @@ public final class SimulatorClient {
             spec.put("type", "status").put("status", status);
             send("POST", "/_sim/faults", spec, 201);
         }
+
+        /** Answer with this status, content type and body (e.g. a 422 with field errors). */
+        public void status(int status, String contentType, String body) {
+            spec.put("type", "status").put("status", status);
+            spec.put("content_type", contentType).put("body", body);
+            send("POST", "/_sim/faults", spec, 201);
+        }
     }
 
     private JsonNode send(String method, String path, JsonNode body, int expectedStatus) {

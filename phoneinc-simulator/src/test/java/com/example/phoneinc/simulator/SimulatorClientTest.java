@@ -29,8 +29,17 @@ class SimulatorClientTest {
         assertEquals(3, remote.totalHits());
         assertEquals(0, remote.hits("GET", "/api/v1/voicemails"));
 
+        remote.faults()
+                .next(1)
+                .on("POST", "/api/v1/contacts")
+                .status(422, "application/json", "{\"errors\":{\"phone\":[\"is invalid\"]}}");
+        var invalid = http.api("POST", "/contacts", "{\"phone\":\"+14155550100\"}");
+        assertEquals(422, invalid.statusCode());
+        assertEquals("{\"errors\":{\"phone\":[\"is invalid\"]}}", invalid.body());
+        assertEquals("application/json", invalid.headers().firstValue("Content-Type").orElse(""));
+
         String id = remote.simulateVoicemail("+14155550123", "Call me back about the invoice.");
-        assertEquals(3, sim.totalHits(), "control calls are not counted as hits");
+        assertEquals(4, sim.totalHits(), "control calls are not counted as hits");
         assertTrue(http.get("/voicemails/" + id).body().contains("Call me back"));
 
         remote.reset();
