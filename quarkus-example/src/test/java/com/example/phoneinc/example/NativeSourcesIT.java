@@ -44,7 +44,7 @@ class NativeSourcesIT {
 
     @BeforeAll
     static void readGeneratedConfiguration() throws IOException {
-        Path sources = Path.of("target", "native-sources");
+        Path sources = Path.of("target", "native-build", "native-sources");
         Path runner;
         try (Stream<Path> files = Files.list(sources)) {
             runner =
