@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * The packaged application ({@code java -jar}, prod mode) without an API key: starts the phoneinc
- * simulator in-process and points the component at it, so the README's first command runs offline.
- * Dev and test mode need none of this: the extension's Dev Services start the simulator there and
- * configure the component themselves.
+ * The packaged application ({@code java -jar}, prod mode) without an API key (and without a base
+ * URL of another server): starts the phoneinc simulator in-process and points the component at it,
+ * so the README's first command runs offline. Dev and test mode need none of this: the extension's
+ * Dev Services start the simulator there and configure the component themselves.
  */
 @ApplicationScoped
 public class OfflineDemo {
@@ -37,6 +37,7 @@ public class OfflineDemo {
         if (!(event.getComponent() instanceof PhoneIncComponent phoneinc)
                 || LaunchMode.current() != LaunchMode.NORMAL
                 || configured("api-key")
+                || configured("base-url")
                 || configured("access-token")
                 || configured("refresh-token")) {
             return;
