@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
@@ -45,9 +45,7 @@ public class DeadLetterWriter {
 
     @Inject ObjectMapper mapper;
 
-    @Inject
-    @Named("phoneinc")
-    PhoneIncComponent phoneinc;
+    @Inject CamelContext camelContext;
 
     Clock clock = Clock.systemUTC();
 
@@ -163,7 +161,11 @@ public class DeadLetterWriter {
 
     /** Removes the API key from a text, in case an unexpected exception quoted it. */
     private String scrub(String text) {
-        String key = phoneinc.getConfiguration().getApiKey();
+        String key =
+                camelContext
+                        .getComponent("phoneinc", PhoneIncComponent.class)
+                        .getConfiguration()
+                        .getApiKey();
         if (text == null || key == null || key.isBlank()) {
             return text;
         }

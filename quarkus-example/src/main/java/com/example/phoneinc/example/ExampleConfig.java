@@ -3,24 +3,15 @@ package com.example.phoneinc.example;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The example's settings ({@code phoneinc.*} in application.properties). Every property can be
- * overridden by an environment variable of the same name in upper case with dots and dashes as
- * underscores, e.g. {@code PHONEINC_API_KEY}, {@code PHONEINC_TRIAGE_OUTBOX_DIR}.
+ * The example's own settings ({@code phoneinc.*}; the component's are {@code
+ * camel.component.phoneinc.*} in application.properties). Every property can be overridden by an
+ * environment variable of the same name in upper case with dots and dashes as underscores, e.g.
+ * {@code PHONEINC_TRIAGE_PERIOD}, {@code PHONEINC_TRIAGE_OUTBOX_DIR}.
  */
 @ConfigMapping(prefix = "phoneinc")
 public interface ExampleConfig {
-
-    /**
-     * The Phone.inc API key. Empty (the default): the embedded simulator is started in-process and
-     * used instead of the real API.
-     */
-    Optional<String> apiKey();
-
-    /** Base URL of the real API; used only when an API key is set. */
-    String baseUrl();
 
     Simulator simulator();
 
@@ -30,7 +21,10 @@ public interface ExampleConfig {
 
     Http http();
 
-    /** The embedded simulator, started only when no API key is set. */
+    /**
+     * The simulator the packaged application starts in-process when no API key is set ({@link
+     * OfflineDemo}); in dev and test mode the extension's Dev Services start one instead.
+     */
     interface Simulator {
         /** Port on 127.0.0.1; 0 picks a free one. */
         int port();

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.phoneinc.simulator.PhoneIncSimulator;
+import com.example.phoneinc.simulator.SimulatorClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,10 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(SimulatorResource.class)
+@WithTestResource(TempDirsResource.class)
 class HttpApiTest {
 
-    @InjectSimulator PhoneIncSimulator sim;
+    /** The Dev Services' simulator: no key or base URL is configured in test mode. */
+    final SimulatorClient sim = DevServicesSimulator.client();
 
     @Inject TicketOutbox outbox;
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the application in its default mode (no API key: embedded simulator) with temporary outbox,
- * dead-letter and state directories and without the schedule.
+ * Temporary outbox, dead-letter and state directories for a test application. Phone.inc is left
+ * alone: the extension's Dev Services supply the simulator.
  */
 public class TempDirsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,13 +20,11 @@ public class TempDirsResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            dir = Files.createTempDirectory("phoneinc-example-it");
+            dir = Files.createTempDirectory("phoneinc-example-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "phoneinc.api-key", "",
-                "phoneinc.triage.schedule-enabled", "false",
                 "phoneinc.triage.outbox-dir", dir.resolve("outbox").toString(),
                 "phoneinc.triage.dead-letter-dir", dir.resolve("dead-letter").toString(),
                 "phoneinc.triage.state-dir", dir.resolve("state").toString());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.phoneinc.api.model.Voicemail;
-import com.example.phoneinc.simulator.PhoneIncSimulator;
+import com.example.phoneinc.simulator.SimulatorClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(SimulatorResource.class)
+@WithTestResource(TempDirsResource.class)
 class TriageTest {
 
     /** Unlistened voicemails of the simulator's seed data, newest first. */
@@ -33,7 +33,8 @@ class TriageTest {
     static final String VM_DAMAGED = "0196c0b5-3f4e-7b20-8c9d-0e1f2a3b4c01";
     static final String VM_LISTENED = "0196c0b5-3f4e-7b20-8c9d-0e1f2a3b4c02";
 
-    @InjectSimulator PhoneIncSimulator sim;
+    /** The Dev Services' simulator: no key or base URL is configured in test mode. */
+    final SimulatorClient sim = DevServicesSimulator.client();
 
     @Inject ProducerTemplate template;
 
@@ -297,7 +298,9 @@ class TriageTest {
 
     private void assertNoApiKey(List<Path> files) throws Exception {
         for (Path p : files) {
-            assertFalse(Files.readString(p).contains(sim.apiKey()), p + " contains the API key");
+            assertFalse(
+                    Files.readString(p).contains(DevServicesSimulator.apiKey()),
+                    p + " contains the API key");
         }
     }
 }
