@@ -21,6 +21,17 @@ public interface ExampleConfig {
 
     Http http();
 
+    Webhook webhook();
+
+    /** Phone.inc's webhook deliveries, next to the polling consumer. */
+    interface Webhook {
+        /**
+         * Where Phone.inc reaches this service ({@code https://triage.example.com}); unset: no
+         * webhook, polling only. The subscription is registered at start and deleted at stop.
+         */
+        java.util.Optional<String> externalUrl();
+    }
+
     /**
      * The simulator the packaged application starts in-process when no API key is set ({@link
      * OfflineDemo}); in dev and test mode the extension's Dev Services start one instead.
@@ -30,15 +41,15 @@ public interface ExampleConfig {
         int port();
     }
 
-    /** The scheduled voicemail triage. */
+    /** The voicemail triage. */
     interface Triage {
-        /** Whether the timer runs the triage (the HTTP trigger and tests work without it). */
+        /** Whether the voicemail consumer polls (the HTTP trigger and tests work without it). */
         boolean scheduleEnabled();
 
-        /** Time between two runs, e.g. {@code 30s}. */
+        /** Time between two polls of the voicemail consumer, e.g. {@code 30s}. */
         Duration period();
 
-        /** Time from start to the first run. */
+        /** Time from start to the first poll. */
         Duration initialDelay();
 
         /** Where tickets are written, one {@code <voicemail id>.json} per voicemail. */
@@ -47,7 +58,7 @@ public interface ExampleConfig {
         /** Where failed messages and their error descriptions are written. */
         Path deadLetterDir();
 
-        /** Where the ledger of ticketed voicemail ids is kept. */
+        /** Where the ledger of ticketed voicemail ids and the consumer's watermark are kept. */
         Path stateDir();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -18,12 +19,21 @@ import org.apache.camel.builder.RouteBuilder;
  * The voicemail triage. For each unlistened voicemail: look up the caller context and the matching
  * contact, write a ticket to the outbox, then mark the voicemail listened, in that order. Failures
  * follow the component's retry policy and end in the dead-letter directory.
+ *
+ * <p>Voicemails arrive three ways, all into {@link #TRIAGE_VOICEMAIL}: the component's voicemail
+ * consumer (polling, watermark in the state directory), Phone.inc's webhook ({@code voicemail.new},
+ * when {@code phoneinc.webhook.external-url} is set), and {@code POST /triage} (every unlistened
+ * voicemail now). The outbox's ticket record makes the three safe together: a voicemail that
+ * already has a ticket is only marked listened.
  */
 @ApplicationScoped
 public class TriageRoutes extends RouteBuilder {
 
-    /** Runs one triage (also sent to by the timer and by POST /triage). */
+    /** Runs one triage of every unlistened voicemail now (POST /triage). */
     public static final String TRIAGE = "direct:triage";
+
+    /** Triages one voicemail (the body). */
+    public static final String TRIAGE_VOICEMAIL = "direct:triage-voicemail";
 
     static final String VOICEMAIL = "phoneincVoicemail";
     static final String CALLER_CONTEXT = "phoneincCallerContext";
@@ -44,13 +54,45 @@ public class TriageRoutes extends RouteBuilder {
     public void configure() {
         ExampleConfig.Triage triage = config.triage();
 
-        from("timer:triage?synchronous=true&period="
-                        + triage.period().toMillis()
+        // new voicemails as they arrive: the component's polling consumer, its watermark saved in
+        // the state directory so a restart resumes where it stopped
+        from("phoneinc:voicemails?startFrom=beginning&watermarkRepository=#triageWatermarks"
+                        + "&initialDelay="
+                        + triage.initialDelay().toMillis()
                         + "&delay="
-                        + triage.initialDelay().toMillis())
-                .routeId("triage-timer")
+                        + triage.period().toMillis())
+                .routeId("triage-consumer")
                 .autoStartup(triage.scheduleEnabled())
-                .to(TRIAGE);
+                .process(e -> e.setProperty(TriageRun.PROPERTY, new TriageRun()))
+                .filter(e -> voicemail(e).getListenedAt() == null)
+                .to(TRIAGE_VOICEMAIL);
+
+        // ... and pushed by Phone.inc, when this service is reachable from it
+        config.webhook()
+                .externalUrl()
+                .filter(url -> !url.isBlank())
+                .ifPresent(
+                        url ->
+                                from("webhook:phoneinc:events?events=voicemail.new,call.ended"
+                                                + "&webhookComponentName=platform-http"
+                                                + "&webhookPath=/hooks/phoneinc"
+                                                + "&webhookExternalUrl="
+                                                + url)
+                                        .routeId("triage-webhook")
+                                        .choice()
+                                        .when(
+                                                header(PhoneIncConstants.EVENT_TYPE)
+                                                        .isEqualTo("voicemail.new"))
+                                        // answer Phone.inc at once; triage on a thread of its own
+                                        .to(ExchangePattern.InOnly, "seda:triage-pushed")
+                                        .otherwise()
+                                        .log(
+                                                LoggingLevel.INFO,
+                                                "Call ${header.CamelPhoneIncResourceId} ended"));
+        from("seda:triage-pushed")
+                .routeId("triage-pushed")
+                .process(e -> e.setProperty(TriageRun.PROPERTY, new TriageRun()))
+                .to(TRIAGE_VOICEMAIL);
 
         from(TRIAGE)
                 .routeId("triage")
@@ -62,6 +104,14 @@ public class TriageRoutes extends RouteBuilder {
                 .split(body())
                 // ... that is not listened yet
                 .filter(e -> voicemail(e).getListenedAt() == null)
+                .to(TRIAGE_VOICEMAIL)
+                .end() // filter
+                .end() // split
+                .process(this::finish);
+
+        from(TRIAGE_VOICEMAIL)
+                .routeId("triage-voicemail")
+                .routeConfigurationId(PhoneIncErrorHandling.ID)
                 .process(this::prepare)
                 .choice()
                 // a ticket exists (an earlier run stopped before marking): only mark it
@@ -83,10 +133,7 @@ public class TriageRoutes extends RouteBuilder {
                 // then, and only then, mark the voicemail listened
                 .process(e -> e.getMessage().setBody(null))
                 .to("phoneinc:voicemails/update?listened=true")
-                .process(e -> run(e).markedListened.incrementAndGet())
-                .end() // filter
-                .end() // split
-                .process(this::finish);
+                .process(e -> run(e).markedListened.incrementAndGet());
 
         from(TriageErrorHandling.DEAD_LETTER_URI)
                 .routeId("dead-letter")

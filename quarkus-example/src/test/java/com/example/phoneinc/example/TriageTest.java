@@ -211,7 +211,7 @@ class TriageTest {
         assertFalse(e.get("retryable").asBoolean());
         assertEquals("PATCH", e.get("method").asText());
         assertEquals(VM_NO_TRANSCRIPT, e.get("voicemail_id").asText());
-        assertEquals("triage", e.get("route_id").asText());
+        assertEquals("triage-voicemail", e.get("route_id").asText()); // the route that failed
         assertEquals(body.getFileName().toString(), e.get("body_file").asText());
         assertNotNull(e.get("failed_at").asText());
         assertNoApiKey(files);
