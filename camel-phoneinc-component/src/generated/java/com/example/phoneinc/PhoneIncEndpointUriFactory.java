@@ -23,7 +23,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(37);
         props.add("accessToken");
         props.add("action");
         props.add("allowInsecureHttp");
@@ -57,8 +57,10 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("resource");
         props.add("sslContextParameters");
         props.add("state");
+        props.add("synchronous");
         props.add("throwExceptionOnFailure");
         props.add("tokenStore");
+        props.add("workerPoolSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessToken");

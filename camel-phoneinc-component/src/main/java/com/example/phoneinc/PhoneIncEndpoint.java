@@ -125,9 +125,11 @@ public class PhoneIncEndpoint extends DefaultEndpoint
                 this,
                 operation,
                 () -> getComponent().client(this),
+                () -> getComponent().workerPool(configuration.getWorkerPoolSize()),
                 defaultArguments(),
                 rawJson,
-                configuration.isThrowExceptionOnFailure());
+                configuration.isThrowExceptionOnFailure(),
+                configuration.isSynchronous());
     }
 
     /**

@@ -42,7 +42,7 @@ public final class PerformanceHarness {
     static final String P2_ASYNC = "phoneinc route, asyncSend from 1 thread";
     static final String RAW_ASYNC = "raw Apache HttpClient 5 async + Jackson";
     static final String RAW_ASYNC_TIMER =
-            "raw HC5 async + a per-call timeout timer (as HttpTransport)";
+            "raw HC5 async + a per-call timeout timer (as AsyncHttpTransport)";
 
     private final BenchSettings settings;
     private final PrintStream log;
