@@ -173,9 +173,10 @@ public class PhoneIncComponent extends DefaultComponent {
                     profile.setAllowCoreThreadTimeOut(false);
                     profile.setMaxQueueSize(Integer.MAX_VALUE);
                     profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+                    // a text source is the pool's id in Camel's JMX (type=threadpools,name=...)
                     return getCamelContext()
                             .getExecutorServiceManager()
-                            .newThreadPool(this, name, profile);
+                            .newThreadPool(name, name, profile);
                 });
     }
 

@@ -382,6 +382,10 @@ public class PhoneIncConfiguration implements Cloneable {
     }
 
     public void setWorkerPoolSize(int workerPoolSize) {
+        if (workerPoolSize < 1) {
+            throw new IllegalArgumentException(
+                    "Invalid workerPoolSize option: " + workerPoolSize + " (at least 1 thread)");
+        }
         this.workerPoolSize = workerPoolSize;
     }
 

@@ -44,7 +44,7 @@ final class UnloggedWireConnection extends DefaultBHttpClientConnection
     static final HttpConnectionFactory<ManagedHttpClientConnection> FACTORY =
             socket -> {
                 UnloggedWireConnection connection =
-                        new UnloggedWireConnection("phoneinc-" + COUNTER.incrementAndGet());
+                        new UnloggedWireConnection("phoneinc-classic-" + COUNTER.incrementAndGet());
                 if (socket != null) {
                     connection.bind(socket);
                 }
