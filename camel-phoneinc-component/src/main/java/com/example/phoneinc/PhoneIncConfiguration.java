@@ -155,7 +155,9 @@ public class PhoneIncConfiguration implements Cloneable {
     @Metadata(
             description =
                     "Most connections kept open to Phone.inc, which is also the most calls in"
-                            + " flight at once; more wait for a free connection.")
+                            + " flight at once; more wait for a free connection. The synchronous and"
+                            + " the asynchronous way of calling each have a pool of this size, made"
+                            + " on first use.")
     private int maxConnections = 100;
 
     @UriParam(label = "producer", defaultValue = "true")
@@ -188,8 +190,9 @@ public class PhoneIncConfiguration implements Cloneable {
     @Metadata(
             description =
                     "A custom Apache HttpClient 5 async client to use instead of the component's"
-                            + " own. It must have automatic retries disabled: the Camel error handler"
-                            + " is the only retry layer. Not closed by the component.")
+                            + " own, for every call (with synchronous=true the calling thread waits"
+                            + " for its answer). It must have automatic retries disabled: the Camel"
+                            + " error handler is the only retry layer. Not closed by the component.")
     private CloseableHttpAsyncClient httpClient;
 
     @UriParam(label = "proxy")
