@@ -111,7 +111,8 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<PhoneIncResponse> call = client.execute(operation, args);
         if (call.isDone()) {
-            // ended before anything was sent (invalid input, refused by the guard): no hand-off
+            // already ended (invalid input, refused by the guard, a very fast answer): this is the
+            // calling thread, not an I/O thread, so the exchange goes on here without a hand-off
             complete(exchange, call);
             callback.done(true);
             return true;

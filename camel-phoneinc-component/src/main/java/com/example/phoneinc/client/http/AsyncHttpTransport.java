@@ -118,7 +118,7 @@ public final class AsyncHttpTransport implements Transport {
                     return;
                 }
             }
-            failed(error, !SendErrors.certainlyNotSent(error));
+            failed(SendErrors.reported(error, deadlineMillis), !SendErrors.certainlyNotSent(error));
         }
 
         boolean failed(Exception error, boolean possiblySent) {

@@ -77,7 +77,8 @@ public final class ClassicHttpTransport implements Transport {
             reply = execute(http, request);
         } catch (IOException | RuntimeException e) {
             if (deadline.finish()) {
-                listener.onFailure(e, !SendErrors.certainlyNotSent(e));
+                listener.onFailure(
+                        SendErrors.reported(e, deadlineMillis), !SendErrors.certainlyNotSent(e));
             } else {
                 listener.onFailure(SendErrors.deadlinePassed(deadlineMillis), true);
             }

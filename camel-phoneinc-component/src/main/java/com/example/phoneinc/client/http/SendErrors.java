@@ -2,6 +2,7 @@ package com.example.phoneinc.client.http;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -29,6 +30,20 @@ final class SendErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * The error to report for {@code error}: a socket read timeout is HttpClient ending the call at
+     * {@code requestTimeout} (its socket timeout), before the component's sweeper does; it is
+     * reported as that deadline, as the sweeper would (the I/O error as its cause).
+     */
+    static Exception reported(Exception error, long requestTimeoutMillis) {
+        if (error instanceof SocketTimeoutException) {
+            TimeoutException deadline = deadlinePassed(requestTimeoutMillis);
+            deadline.initCause(error);
+            return deadline;
+        }
+        return error;
     }
 
     /** The failure of a call the component's own deadline ended. */
