@@ -12,6 +12,7 @@ import com.example.phoneinc.client.RequestParameter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -160,7 +161,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
             PhoneIncResponse response;
             try {
                 response = call.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 fail(exchange, e);
                 return;
             }

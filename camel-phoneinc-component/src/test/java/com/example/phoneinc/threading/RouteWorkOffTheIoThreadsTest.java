@@ -1,6 +1,7 @@
 package com.example.phoneinc.threading;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import com.example.phoneinc.TransportModes;
 import com.example.phoneinc.WireMockTestSupport;
 import com.example.phoneinc.api.model.Call;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -118,7 +120,7 @@ class RouteWorkOffTheIoThreadsTest extends WireMockTestSupport {
                                 + " ms while "
                                 + SLOW_EXCHANGES
                                 + " exchanges ran a slow step: "
-                                + java.util.Arrays.toString(millis));
+                                + Arrays.toString(millis));
             }
             for (Future<Exchange> f : slow) {
                 Exchange out = f.get(60, TimeUnit.SECONDS);
@@ -156,8 +158,6 @@ class RouteWorkOffTheIoThreadsTest extends WireMockTestSupport {
             assertEquals(SLOW_EXCHANGES, slowStepThreads.stream().distinct().count());
         }
         wireMock.verify(
-                3 + SLOW_EXCHANGES + FAST_CALLS,
-                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                        urlEqualTo("/api/v1/calls/c1")));
+                3 + SLOW_EXCHANGES + FAST_CALLS, getRequestedFor(urlEqualTo("/api/v1/calls/c1")));
     }
 }

@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.camel.Exchange;
@@ -197,6 +198,6 @@ class TransportChoiceTest extends WireMockTestSupport {
                         null)
                 .stream()
                 .filter(n -> n.getKeyProperty("name").contains("PhoneIncWorker"))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 }
