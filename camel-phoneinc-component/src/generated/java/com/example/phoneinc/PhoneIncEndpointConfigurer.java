@@ -120,6 +120,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "state": target.setState(property(camelContext, java.lang.String.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -138,6 +139,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookunregisteraction":
         case "webhookUnregisterAction": target.setWebhookUnregisterAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.getConfiguration().setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -242,6 +245,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "state": return java.lang.String.class;
+        case "synchronous": return boolean.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "timeunit":
@@ -260,6 +264,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "webhookSecret": return java.lang.String.class;
         case "webhookunregisteraction":
         case "webhookUnregisterAction": return java.lang.String.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -365,6 +371,7 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "state": return target.getState();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
         case "timeunit":
@@ -383,6 +390,8 @@ public class PhoneIncEndpointConfigurer extends PropertyConfigurerSupport implem
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         case "webhookunregisteraction":
         case "webhookUnregisterAction": return target.getWebhookUnregisterAction();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getConfiguration().getWorkerPoolSize();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(67);
         props.add("accessToken");
         props.add("action");
         props.add("allowInsecureHttp");
@@ -80,6 +80,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("startFrom");
         props.add("startScheduler");
         props.add("state");
+        props.add("synchronous");
         props.add("throwExceptionOnFailure");
         props.add("timeUnit");
         props.add("tokenStore");
@@ -89,6 +90,7 @@ public class PhoneIncEndpointUriFactory extends org.apache.camel.support.compone
         props.add("webhookName");
         props.add("webhookSecret");
         props.add("webhookUnregisterAction");
+        props.add("workerPoolSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessToken");

@@ -8,22 +8,28 @@ import com.example.phoneinc.client.PhoneIncOperation;
 import com.example.phoneinc.client.auth.CredentialOptions;
 import com.example.phoneinc.client.http.HttpClientFactory;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
 /**
  * The {@code phoneinc:} component. Holds the defaults every endpoint starts from and, through
  * {@link ClientResources}, what their clients share: HTTP connection pools, the timer that ends
- * hung calls, the invalid-key guard and the OAuth token managers.
+ * hung calls, the invalid-key guard and the OAuth token managers; and the worker pools on which
+ * exchanges continue after an asynchronous call (never on the HTTP client's I/O threads).
  */
 @Component("phoneinc")
 public class PhoneIncComponent extends HealthCheckComponent {
@@ -35,6 +41,14 @@ public class PhoneIncComponent extends HealthCheckComponent {
 
     /** One TLS context per SSLContextParameters instance, so equal settings share a pool. */
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    /**
+     * Thread name of the worker pools (Camel prefixes its own, e.g. "Camel (camel-1) thread #3").
+     */
+    static final String WORKER_POOL_NAME = "PhoneIncWorker";
+
+    /** By size: endpoints with the same workerPoolSize share a pool. */
+    private final Map<Integer, ExecutorService> workerPools = new HashMap<>();
 
     private ScheduledExecutorService timer;
     private Clock clock = Clock.systemUTC();
@@ -132,9 +146,46 @@ public class PhoneIncComponent extends HealthCheckComponent {
         return timer;
     }
 
+    /**
+     * The worker pool for {@code size} threads, made through Camel's ExecutorServiceManager (so it
+     * shows in Camel's thread-pool management and JMX, and stops with the context). Its queue is
+     * unbounded and it never runs a task on the submitting thread: that thread is an HTTP I/O
+     * thread, which must never run route code (Camel's default CallerRuns policy would).
+     *
+     * @throws IllegalArgumentException naming the option, for a size below 1
+     */
+    synchronized Executor workerPool(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException(
+                    "Invalid workerPoolSize option: " + size + " (at least 1 thread)");
+        }
+        return workerPools.computeIfAbsent(
+                size,
+                n -> {
+                    String name =
+                            n == PhoneIncConfiguration.DEFAULT_WORKER_POOL_SIZE
+                                    ? WORKER_POOL_NAME
+                                    : WORKER_POOL_NAME + "-" + n;
+                    ThreadPoolProfile profile = new ThreadPoolProfile(name);
+                    profile.setPoolSize(n);
+                    profile.setMaxPoolSize(n);
+                    profile.setKeepAliveTime(0L);
+                    profile.setAllowCoreThreadTimeOut(false);
+                    profile.setMaxQueueSize(Integer.MAX_VALUE);
+                    profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+                    // a text source is the pool's id in Camel's JMX (type=threadpools,name=...)
+                    return getCamelContext()
+                            .getExecutorServiceManager()
+                            .newThreadPool(name, name, profile);
+                });
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         clients.close();
+        // the exchanges in flight ended before the component is stopped (Camel's shutdown waits)
+        workerPools.values().forEach(getCamelContext().getExecutorServiceManager()::shutdown);
+        workerPools.clear();
         sslContexts.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
@@ -333,6 +384,24 @@ public class PhoneIncComponent extends HealthCheckComponent {
     /** See {@link PhoneIncConfiguration#setMaxConnections}. */
     public void setMaxConnections(int maxConnections) {
         configuration.setMaxConnections(maxConnections);
+    }
+
+    public boolean isSynchronous() {
+        return configuration.isSynchronous();
+    }
+
+    /** See {@link PhoneIncConfiguration#setSynchronous}. */
+    public void setSynchronous(boolean synchronous) {
+        configuration.setSynchronous(synchronous);
+    }
+
+    public int getWorkerPoolSize() {
+        return configuration.getWorkerPoolSize();
+    }
+
+    /** See {@link PhoneIncConfiguration#setWorkerPoolSize}. */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        configuration.setWorkerPoolSize(workerPoolSize);
     }
 
     public CloseableHttpAsyncClient getHttpClient() {

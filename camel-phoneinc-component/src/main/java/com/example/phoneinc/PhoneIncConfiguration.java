@@ -18,6 +18,7 @@ public class PhoneIncConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://app.phone.inc/api/v1";
     public static final String DEFAULT_OAUTH_BASE_URL = "https://app.phone.inc";
+    public static final int DEFAULT_WORKER_POOL_SIZE = 10;
 
     @UriParam(label = "security", secret = true)
     @Metadata(
@@ -164,15 +165,44 @@ public class PhoneIncConfiguration implements Cloneable {
     @Metadata(
             description =
                     "Most connections kept open to Phone.inc, which is also the most calls in"
-                            + " flight at once; more wait for a free connection.")
+                            + " flight at once; more wait for a free connection. The synchronous and"
+                            + " the asynchronous way of calling each have a pool of this size, made"
+                            + " on first use.")
     private int maxConnections = 100;
+
+    @UriParam(label = "producer", defaultValue = "true")
+    @Metadata(
+            description =
+                    "Whether the call runs on the calling thread with the classic (blocking)"
+                            + " Apache HttpClient 5, and the route continues on that same thread"
+                            + " (true, the default: the fastest way for the usual caller, which waits"
+                            + " for the exchange anyway: a ProducerTemplate request, direct,"
+                            + " platform-http, JMS, Kafka or a timer). Set false for routes that keep"
+                            + " many calls in flight without a thread each (asyncSend, a large"
+                            + " fan-out): the call then goes to the async client, holds no thread"
+                            + " while in flight, and the route continues on the component's worker"
+                            + " pool (workerPoolSize), never on the HTTP client's I/O threads. A"
+                            + " transacted exchange always runs on its calling thread.")
+    private boolean synchronous = true;
+
+    @UriParam(label = "producer,advanced", defaultValue = "10")
+    @Metadata(
+            description =
+                    "Threads of the worker pool (named PhoneIncWorker, managed by Camel and shown in"
+                            + " its thread-pool management) on which an exchange continues after an"
+                            + " asynchronous call (synchronous=false). Route steps after the"
+                            + " phoneinc step run there, so size it for how many such exchanges may"
+                            + " run slow steps at the same time; further answers wait in its queue."
+                            + " Endpoints with the same size share one pool.")
+    private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
 
     @UriParam(label = "advanced")
     @Metadata(
             description =
                     "A custom Apache HttpClient 5 async client to use instead of the component's"
-                            + " own. It must have automatic retries disabled: the Camel error handler"
-                            + " is the only retry layer. Not closed by the component.")
+                            + " own, for every call (with synchronous=true the calling thread waits"
+                            + " for its answer). It must have automatic retries disabled: the Camel"
+                            + " error handler is the only retry layer. Not closed by the component.")
     private CloseableHttpAsyncClient httpClient;
 
     @UriParam(label = "proxy")
@@ -364,6 +394,26 @@ public class PhoneIncConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        if (workerPoolSize < 1) {
+            throw new IllegalArgumentException(
+                    "Invalid workerPoolSize option: " + workerPoolSize + " (at least 1 thread)");
+        }
+        this.workerPoolSize = workerPoolSize;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {

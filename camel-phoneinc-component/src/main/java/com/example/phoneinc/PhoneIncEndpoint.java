@@ -254,9 +254,11 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                 this,
                 operation,
                 () -> getComponent().client(this),
+                () -> getComponent().workerPool(configuration.getWorkerPoolSize()),
                 defaultArguments(),
                 rawJson,
-                configuration.isThrowExceptionOnFailure());
+                configuration.isThrowExceptionOnFailure(),
+                configuration.isSynchronous());
     }
 
     /**

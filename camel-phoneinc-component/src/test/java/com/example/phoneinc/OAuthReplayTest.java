@@ -33,13 +33,22 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.engine.DefaultProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A 401 on an OAuth call: refresh once (only if the refused token is still the current one) and
  * replay once; revoked tokens and refused refreshes end the credential; a refresh that could not be
  * done now is retryable and changes nothing.
  */
+@TransportModes
 class OAuthReplayTest extends OAuthTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     private static final String CALLS = "phoneinc:calls";
     private static final String EXPIRED = "The access token expired";

@@ -44,13 +44,22 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The API key never shows up where people look: logs (at any level, including HttpClient's header
  * and wire logs), exception messages and stack traces, message headers, endpoint and configuration
  * strings, URLs. It is sent trimmed, only as the {@code X-Api-Key} header.
  */
+@TransportModes
 class SecretHygieneTest extends WireMockTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     private static final String KEY = "phk_SecretHygiene7Qx9Zr4Lm2Wv8Ty3";
     private static final String URI_KEY = "phk_UriOnlyKeyJ5Ke8Np1Sd6Fg0Hb";

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.phoneinc.api.PhoneIncAmbiguousResultException;
 import com.example.phoneinc.api.PhoneIncConnectionException;
@@ -41,11 +43,20 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The transport options: base URL rules, size and time limits, raw modes, the HTTP client. */
+@TransportModes
 class TransportOptionsTest extends WireMockTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     private static final String CALL = "{\"id\":\"c1\",\"from\":\"+14155550177\"}";
 
@@ -240,6 +251,7 @@ class TransportOptionsTest extends WireMockTestSupport {
 
     @Test
     void asyncCallsDoNotHoldThreads() throws Exception {
+        assumeFalse(synchronous, "a synchronous call holds its caller's thread by design");
         wireMock.stubFor(
                 get(urlEqualTo("/api/v1/calls/c1")).willReturn(okJson(CALL).withFixedDelay(300)));
         // warm up: the client, its I/O threads and the timer exist before counting
@@ -264,6 +276,7 @@ class TransportOptionsTest extends WireMockTestSupport {
 
     @Test
     void producerCompletesAsynchronously() throws Exception {
+        assumeFalse(synchronous, "see synchronousProducerCompletesOnTheCallingThread");
         wireMock.stubFor(
                 get(urlEqualTo("/api/v1/calls/c1")).willReturn(okJson(CALL).withFixedDelay(300)));
         AsyncProducer producer =
@@ -297,6 +310,34 @@ class TransportOptionsTest extends WireMockTestSupport {
                 assertNull(exchange.getException());
                 assertEquals("c1", exchange.getMessage().getBody(Call.class).getId());
             }
+        } finally {
+            producer.stop();
+        }
+    }
+
+    @Test
+    void synchronousProducerCompletesOnTheCallingThread() throws Exception {
+        assumeTrue(synchronous, "see producerCompletesAsynchronously");
+        wireMock.stubFor(get(urlEqualTo("/api/v1/calls/c1")).willReturn(okJson(CALL)));
+        AsyncProducer producer =
+                context.getEndpoint("phoneinc:calls/get?id=c1").createAsyncProducer();
+        producer.start();
+        try {
+            Exchange exchange = new DefaultExchange(context);
+            List<String> callbackThreads = new ArrayList<>();
+            boolean sync =
+                    producer.process(
+                            exchange,
+                            doneSync -> {
+                                assertTrue(doneSync);
+                                callbackThreads.add(Thread.currentThread().getName());
+                            });
+
+            // the call ran inside process(): answered, read and bound before it returned
+            assertTrue(sync);
+            assertEquals(List.of(Thread.currentThread().getName()), callbackThreads);
+            assertNull(exchange.getException());
+            assertEquals("c1", exchange.getMessage().getBody(Call.class).getId());
         } finally {
             producer.stop();
         }
@@ -424,12 +465,19 @@ class TransportOptionsTest extends WireMockTestSupport {
         return text.toString();
     }
 
-    /** I/O threads of HttpClient 5 instances: each client has its own. */
+    /**
+     * Threads of HttpClient 5 instances: each client has its own idle-connection evictor, and an
+     * async one its I/O threads.
+     */
     private static int httpClientThreads() {
         return (int)
                 Thread.getAllStackTraces().keySet().stream()
                         .filter(Thread::isAlive)
-                        .filter(t -> t.getName().startsWith("httpclient-"))
+                        .filter(
+                                t ->
+                                        t.getName().startsWith("httpclient-")
+                                                || t.getName()
+                                                        .startsWith("idle-connection-evictor"))
                         .count();
     }
 

@@ -50,8 +50,18 @@ public abstract class WireMockTestSupport extends CamelTestSupport {
         component.getConfiguration().setApiKey(API_KEY);
         component.getConfiguration().setBaseUrl(baseUrl());
         component.getConfiguration().setRequestTimeout(5000);
+        component.getConfiguration().setSynchronous(synchronous());
         context.addComponent("phoneinc", component);
         return context;
+    }
+
+    /**
+     * The component's {@code synchronous} option for this test: true (the default) runs calls on
+     * the calling thread with the classic HTTP client, false with the async client. Tests of the
+     * transport's guarantees run in both modes ({@link TransportModes}).
+     */
+    protected boolean synchronous() {
+        return true;
     }
 
     /** Sends {@code body} with InOut and returns the exchange (never throws). */

@@ -20,9 +20,11 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The Camel sides, in one CamelContext with default settings:
  *
  * <ul>
- *   <li>{@code phoneinc:calls?phoneNumber=+14155550101} called with a {@link ProducerTemplate};
+ *   <li>{@code phoneinc:calls?phoneNumber=+14155550101} called with a {@link ProducerTemplate}:
+ *       default options, so synchronous (the classic client on the calling thread);
  *   <li>the same endpoint behind {@code direct:phoneinc} (the route a user writes with the
  *       connector);
+ *   <li>both again with {@code synchronous=false} (async client, worker pool);
  *   <li>{@code direct:camel-http}: the route a user writes without it: {@code
  *       setHeader("X-Api-Key")} + {@code toD("http://...")} + {@code unmarshal} with Jackson,
  *       camel-http with its defaults.
@@ -33,12 +35,18 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class CamelSides implements AutoCloseable {
 
+    /** As a user writes it: default options, so synchronous (classic client, calling thread). */
     static final String PHONEINC_URI = "phoneinc:calls?phoneNumber=+14155550101";
+
+    /** The async mode: async client, the exchange continuing on the component's worker pool. */
+    static final String PHONEINC_ASYNC_URI = PHONEINC_URI + "&synchronous=false";
 
     private final CamelContext context;
     private final ProducerTemplate template;
     private final Endpoint phoneinc;
     private final Endpoint phoneincRoute;
+    private final Endpoint phoneincAsync;
+    private final Endpoint phoneincAsyncRoute;
     private final Endpoint camelHttpRoute;
 
     /**
@@ -64,6 +72,7 @@ final class CamelSides implements AutoCloseable {
                     @Override
                     public void configure() {
                         from("direct:phoneinc").to(PHONEINC_URI);
+                        from("direct:phoneinc-async").to(PHONEINC_ASYNC_URI);
 
                         from("direct:camel-http")
                                 .setHeader("X-Api-Key", constant(CannedServer.API_KEY))
@@ -78,17 +87,29 @@ final class CamelSides implements AutoCloseable {
         template.setThreadedAsyncMode(false);
         phoneinc = context.getEndpoint(PHONEINC_URI);
         phoneincRoute = context.getEndpoint("direct:phoneinc");
+        phoneincAsync = context.getEndpoint(PHONEINC_ASYNC_URI);
+        phoneincAsyncRoute = context.getEndpoint("direct:phoneinc-async");
         camelHttpRoute = context.getEndpoint("direct:camel-http");
     }
 
-    /** {@code phoneinc:calls} via ProducerTemplate (endpoint resolved once). */
+    /** {@code phoneinc:calls} via ProducerTemplate (endpoint resolved once), default options. */
     Side phoneinc() {
-        return side("phoneinc:calls via ProducerTemplate", phoneinc);
+        return side(PerformanceHarness.P1_SIDE, phoneinc);
     }
 
-    /** {@code from("direct:phoneinc").to("phoneinc:calls...")}. */
+    /** {@code from("direct:phoneinc").to("phoneinc:calls...")}, default options. */
     Side phoneincRoute() {
-        return side("phoneinc route (direct: → phoneinc:calls)", phoneincRoute);
+        return side(PerformanceHarness.P2_SIDE, phoneincRoute);
+    }
+
+    /** {@code phoneinc:calls...&synchronous=false} via ProducerTemplate. */
+    Side phoneincAsync() {
+        return side(PerformanceHarness.P1_ASYNC_SIDE, phoneincAsync);
+    }
+
+    /** {@code from("direct:phoneinc-async").to("phoneinc:calls...&synchronous=false")}. */
+    Side phoneincAsyncRoute() {
+        return side(PerformanceHarness.P2_ASYNC_SIDE, phoneincAsyncRoute);
     }
 
     /** {@code setHeader + toD(http) + unmarshal}, camel-http defaults or the given pool. */
@@ -111,10 +132,13 @@ final class CamelSides implements AutoCloseable {
         };
     }
 
-    /** The phoneinc route started without waiting: completes on the HTTP client's I/O thread. */
+    /**
+     * The async-mode phoneinc route started without waiting: holds no thread in flight, completes
+     * on the component's worker pool.
+     */
     CompletableFuture<List<Call>> phoneincRouteAsync() {
-        Exchange exchange = phoneincRoute.createExchange(ExchangePattern.InOut);
-        return template.asyncSend(phoneincRoute, exchange).thenApply(CamelSides::calls);
+        Exchange exchange = phoneincAsyncRoute.createExchange(ExchangePattern.InOut);
+        return template.asyncSend(phoneincAsyncRoute, exchange).thenApply(CamelSides::calls);
     }
 
     ProducerTemplate template() {

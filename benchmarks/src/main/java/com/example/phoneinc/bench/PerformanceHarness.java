@@ -35,14 +35,16 @@ import java.util.function.Supplier;
  */
 public final class PerformanceHarness {
 
-    static final String P1_SIDE = "phoneinc:calls via ProducerTemplate";
-    static final String P2_SIDE = "phoneinc route (direct: → phoneinc:calls)";
+    static final String P1_SIDE = "phoneinc:calls via ProducerTemplate (defaults: synchronous)";
+    static final String P2_SIDE = "phoneinc route (direct: → phoneinc:calls), defaults";
+    static final String P1_ASYNC_SIDE = "phoneinc:calls via ProducerTemplate, synchronous=false";
+    static final String P2_ASYNC_SIDE = "phoneinc route, synchronous=false";
     static final String P2_BASELINE = "camel-http route (defaults)";
     static final String P2_TUNED = "camel-http route, connectionsPerRoute=64";
-    static final String P2_ASYNC = "phoneinc route, asyncSend from 1 thread";
+    static final String P2_ASYNC = "phoneinc route, synchronous=false, asyncSend from 1 thread";
     static final String RAW_ASYNC = "raw Apache HttpClient 5 async + Jackson";
     static final String RAW_ASYNC_TIMER =
-            "raw HC5 async + a per-call timeout timer (as HttpTransport)";
+            "raw HC5 async + a per-call timeout timer (as AsyncHttpTransport)";
 
     private final BenchSettings settings;
     private final PrintStream log;
@@ -141,6 +143,8 @@ public final class PerformanceHarness {
                             asyncTimer,
                             camel.phoneinc(),
                             camel.phoneincRoute(),
+                            camel.phoneincAsync(),
+                            camel.phoneincAsyncRoute(),
                             camel.camelHttpRoute(P2_BASELINE));
             List<Side> throughputSides = new ArrayList<>(latencySides);
             throughputSides.add(tuned.camelHttpRoute(P2_TUNED));
@@ -606,8 +610,8 @@ public final class PerformanceHarness {
             v.add(
                     new Verdict(
                             "P1",
-                            "latency per call: phoneinc:calls via ProducerTemplate ÷ fastest raw"
-                                    + " client ("
+                            "latency per call: phoneinc:calls via ProducerTemplate, default"
+                                    + " options (synchronous) ÷ fastest raw client ("
                                     + fastestRawName()
                                     + "), median",
                             ratio(p1),
@@ -623,7 +627,7 @@ public final class PerformanceHarness {
                             "P2",
                             "throughput, "
                                     + settings.inFlight()
-                                    + " in flight: phoneinc route ÷"
+                                    + " calling threads: phoneinc route (defaults) ÷"
                                     + " camel-http route",
                             ratio(p2),
                             "≥ 1.4×",

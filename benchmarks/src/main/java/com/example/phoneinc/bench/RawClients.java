@@ -153,7 +153,7 @@ final class RawClients {
     /**
      * @param withTimer also arm a 30 s timeout per call on a one-thread {@link
      *     ScheduledThreadPoolExecutor} and cancel it from the I/O thread on completion, as the
-     *     component's {@code HttpTransport} does: isolates what that per-call timer costs
+     *     component's {@code AsyncHttpTransport} does: isolates what that per-call timer costs
      */
     static Side hc5Async(String baseUrl, boolean withTimer) {
         String uri = callsUri(baseUrl);

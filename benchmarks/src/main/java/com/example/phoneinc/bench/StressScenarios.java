@@ -137,7 +137,8 @@ final class StressScenarios {
                 new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("direct:p3").to(CamelSides.PHONEINC_URI);
+                        // the async mode: 1,000 in flight need no thread each
+                        from("direct:p3").to(CamelSides.PHONEINC_ASYNC_URI);
                     }
                 });
         try {
@@ -253,7 +254,7 @@ final class StressScenarios {
                     public void configure() {
                         from("direct:p4")
                                 .routeConfigurationId(PhoneIncErrorHandling.ID)
-                                .to(CamelSides.PHONEINC_URI);
+                                .to(CamelSides.PHONEINC_ASYNC_URI);
                     }
                 });
         try {
@@ -375,7 +376,9 @@ final class StressScenarios {
     private static void warmUp(ProducerTemplate template, CannedServer server) {
         List<Call> calls =
                 template.requestBody(
-                        CamelSides.PHONEINC_URI + "&baseUrl=" + server.baseUrl(), null, List.class);
+                        CamelSides.PHONEINC_ASYNC_URI + "&baseUrl=" + server.baseUrl(),
+                        null,
+                        List.class);
         if (calls == null || calls.isEmpty()) {
             throw new IllegalStateException("warm-up call returned no calls");
         }

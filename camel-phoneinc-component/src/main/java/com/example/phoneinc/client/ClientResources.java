@@ -10,11 +10,12 @@ import com.example.phoneinc.client.auth.InvalidKeyGuard;
 import com.example.phoneinc.client.auth.OAuthTokenManager;
 import com.example.phoneinc.client.auth.Sha256;
 import com.example.phoneinc.client.auth.TokenEndpoint;
+import com.example.phoneinc.client.http.AsyncHttpTransport;
 import com.example.phoneinc.client.http.BaseUrls;
+import com.example.phoneinc.client.http.ClassicHttpTransport;
 import com.example.phoneinc.client.http.DeadlineSweeper;
 import com.example.phoneinc.client.http.ErrorMapper;
 import com.example.phoneinc.client.http.HttpClientFactory;
-import com.example.phoneinc.client.http.HttpTransport;
 import com.example.phoneinc.client.http.Transport;
 import com.example.phoneinc.client.http.Version;
 import java.io.IOException;
@@ -25,18 +26,22 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * What the clients of one component share: HTTP clients (one connection pool per distinct transport
- * setting), the sweeper that ends hung calls, the invalid-key guard (a 429 blocks the host for
+ * What the clients of one component share: HTTP clients (per distinct transport setting one async
+ * and one classic client, each with its own connection pool under the same policy, each made on
+ * first use), the sweeper that ends hung calls, the invalid-key guard (a 429 blocks the host for
  * every endpoint) and the OAuth token managers (one refresh in flight per credential). {@link
  * #create} makes a client; {@link #close} releases everything.
  */
 public final class ClientResources implements AutoCloseable {
 
     private final Supplier<ScheduledExecutorService> timer;
-    private final Map<HttpClientFactory.Settings, CloseableHttpAsyncClient> httpClients =
+    private final Map<HttpClientFactory.Settings, CloseableHttpAsyncClient> asyncClients =
+            new HashMap<>();
+    private final Map<HttpClientFactory.Settings, CloseableHttpClient> classicClients =
             new HashMap<>();
 
     /** Keyed by the token store itself, or by base URL + fingerprint of the configured tokens. */
@@ -44,6 +49,9 @@ public final class ClientResources implements AutoCloseable {
 
     private DeadlineSweeper sweeper;
     private InvalidKeyGuard guard;
+
+    /** Set by {@link #close}: a late send of a stopped endpoint must not start a new client. */
+    private boolean closed;
 
     /**
      * @param timer makes the single scheduled thread that ends hung calls, on first use
@@ -61,9 +69,12 @@ public final class ClientResources implements AutoCloseable {
      */
     public synchronized PhoneIncClient create(ClientOptions o, boolean oauthOperations)
             throws IOException {
+        closed = false; // a restarted component makes its clients anew
         CredentialOptions credentials = o.credentials();
         URI oauthBase = BaseUrls.check("oauthBaseUrl", o.oauthBaseUrl(), o.allowInsecureHttp());
         Transport transport = transport(o);
+        // a user-supplied async client is used for every call: blocking calls then wait on it
+        Transport classic = o.httpClient() != null ? null : classicTransport(o);
         TokenEndpoint tokens =
                 new TokenEndpoint(
                         oauthBase,
@@ -98,6 +109,7 @@ public final class ClientResources implements AutoCloseable {
                 authenticator,
                 guard(),
                 transport,
+                classic,
                 new ErrorMapper(
                         o.clock(),
                         Duration.ofMillis(o.maxRetryAfter()),
@@ -110,14 +122,44 @@ public final class ClientResources implements AutoCloseable {
                 credentials.clientIdStripped());
     }
 
-    /** The transport for these options' connection settings. */
+    /**
+     * The async transport for these options' connection settings (also what the token endpoint
+     * uses); its client is made on first send.
+     */
     public synchronized Transport transport(ClientOptions o) {
-        CloseableHttpAsyncClient http =
-                o.httpClient() != null
-                        ? o.httpClient()
-                        : httpClients.computeIfAbsent(
-                                o.http(), s -> HttpClientFactory.create(s, Version.userAgent()));
-        return new HttpTransport(http, sweeper(), o.http().requestTimeout(), o.maxResponseSize());
+        CloseableHttpAsyncClient custom = o.httpClient();
+        HttpClientFactory.Settings settings = o.http();
+        return new AsyncHttpTransport(
+                custom != null ? () -> custom : () -> asyncClient(settings),
+                sweeper(),
+                settings.requestTimeout(),
+                o.maxResponseSize());
+    }
+
+    /** The classic transport for these options' connection settings; client made on first send. */
+    private synchronized Transport classicTransport(ClientOptions o) {
+        HttpClientFactory.Settings settings = o.http();
+        return new ClassicHttpTransport(
+                () -> classicClient(settings),
+                sweeper(),
+                settings.requestTimeout(),
+                o.maxResponseSize());
+    }
+
+    private synchronized CloseableHttpAsyncClient asyncClient(HttpClientFactory.Settings s) {
+        if (closed) {
+            throw new IllegalStateException("Phone.inc HTTP clients shut down");
+        }
+        return asyncClients.computeIfAbsent(
+                s, k -> HttpClientFactory.createAsync(k, Version.userAgent()));
+    }
+
+    private synchronized CloseableHttpClient classicClient(HttpClientFactory.Settings s) {
+        if (closed) {
+            throw new IllegalStateException("Phone.inc HTTP clients shut down");
+        }
+        return classicClients.computeIfAbsent(
+                s, k -> HttpClientFactory.createClassic(k, Version.userAgent()));
     }
 
     /**
@@ -176,10 +218,13 @@ public final class ClientResources implements AutoCloseable {
     /** Closes the shared HTTP clients (not user-supplied ones) and forgets the token managers. */
     @Override
     public synchronized void close() {
-        httpClients.values().forEach(c -> c.close(CloseMode.GRACEFUL));
-        httpClients.clear();
+        asyncClients.values().forEach(c -> c.close(CloseMode.GRACEFUL));
+        asyncClients.clear();
+        classicClients.values().forEach(c -> c.close(CloseMode.GRACEFUL));
+        classicClients.clear();
         tokenManagers.clear();
         sweeper = null;
         guard = null;
+        closed = true;
     }
 }

@@ -8,22 +8,28 @@ import com.example.phoneinc.client.auth.InvalidKeyGuard;
 import com.example.phoneinc.client.http.Credential;
 import com.example.phoneinc.client.http.HttpReply;
 import com.example.phoneinc.client.http.PreparedRequest;
+import com.example.phoneinc.client.http.Transport;
 import com.example.phoneinc.client.http.TransportListener;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One request on its way: admitted by the invalid-key guard, given its credential, sent, and its
  * answer read or mapped, with the one replay after a 401 to an expired OAuth token. Completes
- * {@link #result()} exactly once.
+ * {@link #result()} exactly once. The same path for both transports: with the classic one, every
+ * step that was started elsewhere (a waiting call released by the guard, a refreshed token) comes
+ * back to the calling thread through {@code continuations}, so the blocking send runs there.
  */
 final class InFlightRequest implements TransportListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhoneIncClient.class);
 
     private final PhoneIncClient client;
+    private final Transport transport;
+    private final Executor continuations;
     private final PreparedRequest request;
     private final ResponseReader reader;
     private final RequestArguments args;
@@ -36,12 +42,21 @@ final class InFlightRequest implements TransportListener {
     private Credential credential;
     private boolean replayed;
 
+    /**
+     * @param continuations runs what continues the request after another thread took it up: the
+     *     calling thread's queue for the classic transport, inline for the async one (whose sends
+     *     never block)
+     */
     InFlightRequest(
             PhoneIncClient client,
+            Transport transport,
+            Executor continuations,
             PreparedRequest request,
             ResponseReader reader,
             RequestArguments args) {
         this.client = client;
+        this.transport = transport;
+        this.continuations = continuations;
         this.request = request;
         this.reader = reader;
         this.args = args;
@@ -58,33 +73,39 @@ final class InFlightRequest implements TransportListener {
                 client.authenticator.guardKey(),
                 client.invalidKeyBlockTime,
                 deadline,
-                () -> send(client.authenticator.credential()),
+                () -> continuations.execute(() -> send(client.authenticator.credential())),
                 this::rejected);
     }
 
     /** Sends once the credential is there (at once for API keys). */
     private void send(CompletableFuture<Credential> pending) {
-        pending.whenComplete(
-                (c, error) -> {
-                    if (error != null) {
-                        failLocally(error);
-                        return;
-                    }
-                    credential = c;
-                    try {
-                        if (replayed) {
-                            client.transport.send(
-                                    request,
-                                    c,
-                                    System.nanoTime() + client.requestTimeoutNanos,
-                                    this); // the replay gets a full timeout
-                        } else {
-                            client.transport.send(request, c, deadline, this);
-                        }
-                    } catch (RuntimeException | Error e) {
-                        failLocally(e);
-                    }
-                });
+        if (pending.isDone()) {
+            sendWith(pending); // the hot path: no callback, no hand-off
+        } else {
+            // a token refresh completes on another thread: the send continues where it must
+            pending.whenComplete((c, error) -> continuations.execute(() -> sendWith(pending)));
+        }
+    }
+
+    private void sendWith(CompletableFuture<Credential> pending) {
+        Credential c;
+        try {
+            c = pending.join();
+        } catch (RuntimeException e) {
+            failLocally(e);
+            return;
+        }
+        credential = c;
+        try {
+            if (replayed) {
+                // the replay gets a full timeout
+                transport.send(request, c, System.nanoTime() + client.requestTimeoutNanos, this);
+            } else {
+                transport.send(request, c, deadline, this);
+            }
+        } catch (RuntimeException | Error e) {
+            failLocally(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.example.phoneinc.client;
 
+import com.example.phoneinc.api.PhoneIncAmbiguousResultException;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncInvalidInputException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
@@ -9,7 +10,6 @@ import com.example.phoneinc.client.auth.InvalidKeyGuard;
 import com.example.phoneinc.client.auth.OAuthTokenManager;
 import com.example.phoneinc.client.auth.TokenEndpoint;
 import com.example.phoneinc.client.http.ErrorMapper;
-import com.example.phoneinc.client.http.PreparedRequest;
 import com.example.phoneinc.client.http.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Talks to Phone.inc and knows nothing of Camel exchanges: {@link #execute} runs one operation with
@@ -25,13 +27,22 @@ import java.util.concurrent.CompletionException;
  * guard, the credential (with OAuth refresh), the transport, response reading, error mapping, and
  * the one replay after a 401 to an expired OAuth token. The producer, the consumers, health checks
  * and tools all call it. Thread-safe; made by {@link ClientResources#create}.
+ *
+ * <p>Two ways to run a call, one path: {@link #execute} sends with the async HTTP client and
+ * returns at once; {@link #executeBlocking} sends with the classic client on the calling thread
+ * (for callers that wait anyway). Guard, credential, reading, error mapping and replay are the same
+ * code ({@link InFlightRequest}) for both.
  */
 public final class PhoneIncClient {
 
     final RequestFactory requests;
     final Authenticator authenticator;
     final InvalidKeyGuard guard;
-    final Transport transport;
+    final Transport asyncTransport;
+
+    /** Null when the endpoint has its own async {@code httpClient}: blocking calls wait on it. */
+    final Transport classicTransport;
+
     final ErrorMapper errors;
     final String host;
     final Duration invalidKeyBlockTime;
@@ -48,7 +59,8 @@ public final class PhoneIncClient {
             RequestFactory requests,
             Authenticator authenticator,
             InvalidKeyGuard guard,
-            Transport transport,
+            Transport asyncTransport,
+            Transport classicTransport,
             ErrorMapper errors,
             String host,
             Duration invalidKeyBlockTime,
@@ -58,11 +70,13 @@ public final class PhoneIncClient {
         this.requests = requests;
         this.authenticator = authenticator;
         this.guard = guard;
-        this.transport = transport;
+        this.asyncTransport = asyncTransport;
+        this.classicTransport = classicTransport;
         this.errors = errors;
         this.host = host;
         this.invalidKeyBlockTime = invalidKeyBlockTime;
-        this.requestTimeoutNanos = Duration.ofMillis(transport.requestTimeoutMillis()).toNanos();
+        this.requestTimeoutNanos =
+                Duration.ofMillis(asyncTransport.requestTimeoutMillis()).toNanos();
         this.tokenEndpoint = tokenEndpoint;
         this.tokenManager = tokenManager;
         this.clientId = clientId;
@@ -73,25 +87,99 @@ public final class PhoneIncClient {
     }
 
     /**
-     * Runs {@code operation}. The future completes on the thread that got the answer (an I/O thread
-     * of the async transport) with the result, or fails with a {@link PhoneIncException} (for a
-     * wrong input: {@link PhoneIncInvalidInputException}, nothing sent).
+     * Runs {@code operation} with the async HTTP client, without holding the calling thread. The
+     * future completes on the thread that got the answer (an I/O thread of the HTTP client: do not
+     * block there) with the result, or fails with a {@link PhoneIncException} (for a wrong input:
+     * {@link PhoneIncInvalidInputException}, nothing sent).
      */
     public CompletableFuture<PhoneIncResponse> execute(
             PhoneIncOperation operation, RequestArguments args) {
+        return start(operation, args, asyncTransport, Runnable::run);
+    }
+
+    /**
+     * Runs {@code operation} on the calling thread with the classic (blocking) HTTP client, and
+     * returns when it has ended: the returned future is already complete, with the result or the
+     * same failure {@link #execute} would give. Every step runs on this thread, so what the caller
+     * does next does too. With a user-supplied async {@code httpClient}, the calling thread waits
+     * for that client instead.
+     */
+    public CompletableFuture<PhoneIncResponse> executeBlocking(
+            PhoneIncOperation operation, RequestArguments args) {
+        CallingThread here = new CallingThread();
         if (operation.isOAuth()) {
-            return oauth(operation, args);
+            // the token endpoint's own client and deadline; this thread only waits
+            CompletableFuture<PhoneIncResponse> result = oauth(operation, args);
+            if (!here.await(result, longestCallNanos())) {
+                result.completeExceptionally(
+                        new PhoneIncAmbiguousResultException(
+                                "Phone.inc POST " + operation.path() + NEVER_ENDED,
+                                PhoneIncRequestInfo.noAnswer("POST", operation.path(), true),
+                                null));
+            }
+            return result;
         }
-        PreparedRequest request;
+        InFlightRequest inFlight;
         try {
-            request = requests.create(operation, args);
+            inFlight =
+                    prepare(
+                            operation,
+                            args,
+                            classicTransport != null ? classicTransport : asyncTransport,
+                            here);
         } catch (PhoneIncInvalidInputException e) {
             return CompletableFuture.failedFuture(e);
         }
-        InFlightRequest inFlight =
-                new InFlightRequest(this, request, reader(operation, args), args);
+        inFlight.admit();
+        if (!here.await(inFlight.result(), longestCallNanos())) {
+            inFlight.onFailure(new TimeoutException(NEVER_ENDED.strip()), true);
+        }
+        return inFlight.result();
+    }
+
+    /** Not reached unless a deadline mechanism failed: a waiting caller must not hang anyway. */
+    private static final String NEVER_ENDED = " did not end by its deadlines (requestTimeout)";
+
+    private CompletableFuture<PhoneIncResponse> start(
+            PhoneIncOperation operation,
+            RequestArguments args,
+            Transport transport,
+            Executor continuations) {
+        if (operation.isOAuth()) {
+            return oauth(operation, args);
+        }
+        InFlightRequest inFlight;
+        try {
+            inFlight = prepare(operation, args, transport, continuations);
+        } catch (PhoneIncInvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         inFlight.admit();
         return inFlight.result();
+    }
+
+    /** The request, built and checked, ready to be admitted; nothing is sent yet. */
+    private InFlightRequest prepare(
+            PhoneIncOperation operation,
+            RequestArguments args,
+            Transport transport,
+            Executor continuations)
+            throws PhoneIncInvalidInputException {
+        return new InFlightRequest(
+                this,
+                transport,
+                continuations,
+                requests.create(operation, args),
+                reader(operation, args),
+                args);
+    }
+
+    /**
+     * The longest a call may take by its own deadlines: the wait in the guard and the first
+     * attempt, a token refresh, the replay; with a margin for the sweeper's tick.
+     */
+    private long longestCallNanos() {
+        return 3 * requestTimeoutNanos + Duration.ofSeconds(1).toNanos();
     }
 
     /** A value object for messages: what this client talks to, never its credential. */

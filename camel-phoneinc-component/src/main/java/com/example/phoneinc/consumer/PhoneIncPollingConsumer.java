@@ -185,8 +185,9 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
 
     private PhoneIncResponse await(RequestArguments args) throws Exception {
         try {
-            // the call ends by its own deadline; the wait is only a backstop
-            return client.execute(resource.operation(), args)
+            // the poll thread waits anyway: the classic client on this thread, no hand-offs; the
+            // call ends by its own deadline, the wait is only a backstop
+            return client.executeBlocking(resource.operation(), args)
                     .get(settings.requestTimeoutMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

@@ -139,7 +139,8 @@ public final class WebhookSubscription {
     private PhoneIncResponse call(PhoneIncOperation op, RequestArguments.Builder args)
             throws Exception {
         try {
-            return client.execute(op, args.build())
+            // start and stop wait for the answer anyway: run it on this thread
+            return client.executeBlocking(op, args.build())
                     .get(timeoutMillis * 2 + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

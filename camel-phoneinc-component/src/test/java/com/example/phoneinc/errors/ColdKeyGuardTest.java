@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.phoneinc.PhoneIncComponent;
+import com.example.phoneinc.TransportModes;
 import com.example.phoneinc.api.PhoneIncAuthenticationException;
 import com.example.phoneinc.api.PhoneIncConnectionException;
 import com.example.phoneinc.api.PhoneIncException;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A key not yet accepted by Phone.inc is probed by one call at a time. When Phone.inc is slow or
@@ -33,7 +35,15 @@ import org.junit.jupiter.api.Test;
  * probe must still end within their requestTimeout, as retryable "not sent" failures, and a wrong
  * key must still reach Phone.inc only once.
  */
+@TransportModes
 class ColdKeyGuardTest extends ErrorTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     private static final int REQUEST_TIMEOUT = 500;
     private static final int SERVER_DELAY = 2000;
@@ -48,21 +58,28 @@ class ColdKeyGuardTest extends ErrorTestSupport {
         return context;
     }
 
-    /** 16 senders × 4 exchanges each, all in flight together; returns every exchange. */
+    /**
+     * 64 exchanges in flight together; returns every exchange. Asynchronous calls are started from
+     * this thread and waited for by 16 threads; synchronous ones need a thread each, so 64 threads
+     * send (their waiting calls are released onto their own threads by the probe).
+     */
     private List<Exchange> sixtyFourInFlight(String uri) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(16);
+        ExecutorService senders = Executors.newFixedThreadPool(synchronous ? 64 : 16);
         try {
-            List<Future<Exchange>> inFlight = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                inFlight.add(template.asyncSend(uri, e -> {}));
-            }
-            List<Callable<Exchange>> waits = new ArrayList<>();
-            for (Future<Exchange> f : inFlight) {
-                waits.add(() -> await(f));
+            List<Callable<Exchange>> calls = new ArrayList<>();
+            if (synchronous) {
+                for (int i = 0; i < 64; i++) {
+                    calls.add(() -> template.send(uri, e -> {}));
+                }
+            } else {
+                for (int i = 0; i < 64; i++) {
+                    Future<Exchange> f = template.asyncSend(uri, e -> {});
+                    calls.add(() -> await(f));
+                }
             }
             List<Exchange> done = new ArrayList<>();
-            for (Future<Exchange> f : senders.invokeAll(waits)) {
-                done.add(f.get());
+            for (Future<Exchange> f : senders.invokeAll(calls)) {
+                done.add(f.get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
             return done;
         } finally {

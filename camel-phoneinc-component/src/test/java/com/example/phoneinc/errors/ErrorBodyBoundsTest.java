@@ -13,18 +13,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import com.example.phoneinc.LogCapture;
+import com.example.phoneinc.TransportModes;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncServerException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Error paths are bounded and redacted like the happy path: an error body is read to a few
  * kilobytes only, its TRACE line never shows the key, and a 2xx without a body where a model was
  * expected is a typed failure, not a null result.
  */
+@TransportModes
 class ErrorBodyBoundsTest extends ErrorTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     @Test
     void traceLineOfAnErrorBodyIsRedacted() throws Exception {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.phoneinc.TransportModes;
 import com.example.phoneinc.api.PhoneIncAmbiguousResultException;
 import com.example.phoneinc.api.PhoneIncClientException;
 import com.example.phoneinc.api.PhoneIncConnectionException;
@@ -28,12 +29,21 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * I/O failures without an HTTP answer: a GET is safe to repeat, a POST that may have reached
  * Phone.inc is ambiguous and never replayed, a request that never left is safe to repeat.
  */
+@TransportModes
 class FaultsTest extends ErrorTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     private static final String GET = "phoneinc:calls/get?id=c1&requestTimeout=3000";
     private static final String POST = "phoneinc:contacts/create?requestTimeout=3000";

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.example.phoneinc.TransportModes;
 import com.example.phoneinc.api.PhoneIncAuthenticationException;
 import com.example.phoneinc.api.PhoneIncAuthenticationException.Reason;
 import com.example.phoneinc.api.PhoneIncRateLimitException;
@@ -28,12 +29,21 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The invalid-key guard: Phone.inc blocks an IP for 60 s after 10 invalid-key attempts in 60 s, so
  * a wrong key must reach Phone.inc about once, however many exchanges use it.
  */
+@TransportModes
 class InvalidKeyGuardTest extends ErrorTestSupport {
+
+    @Parameter boolean synchronous;
+
+    @Override
+    protected boolean synchronous() {
+        return synchronous;
+    }
 
     static final String WRONG_KEY = "phk_WrongKey0000000000000000000000000";
     private static final String WRONG = "phoneinc:calls/get?id=c1&apiKey=" + WRONG_KEY;

@@ -4,11 +4,11 @@ import com.example.phoneinc.auth.FileTokenStore;
 import com.example.phoneinc.auth.PhoneIncTokens;
 import com.example.phoneinc.client.auth.Pkce;
 import com.example.phoneinc.client.auth.TokenEndpoint;
+import com.example.phoneinc.client.http.AsyncHttpTransport;
 import com.example.phoneinc.client.http.BaseUrls;
 import com.example.phoneinc.client.http.DeadlineSweeper;
 import com.example.phoneinc.client.http.ErrorMapper;
 import com.example.phoneinc.client.http.HttpClientFactory;
-import com.example.phoneinc.client.http.HttpTransport;
 import com.example.phoneinc.client.http.PreparedRequest;
 import com.example.phoneinc.client.http.Version;
 import com.sun.net.httpserver.HttpExchange;
@@ -167,7 +167,7 @@ public final class PhoneIncAuthorize {
             throws IOException, InterruptedException {
         int timeoutMillis = 30_000;
         CloseableHttpAsyncClient http =
-                HttpClientFactory.create(
+                HttpClientFactory.createAsync(
                         new HttpClientFactory.Settings(
                                 10_000, timeoutMillis, 2, null, null, null, null, null),
                         Version.userAgent() + " phoneinc-authorize");
@@ -182,8 +182,11 @@ public final class PhoneIncAuthorize {
             TokenEndpoint endpoint =
                     new TokenEndpoint(
                             BaseUrls.check("--oauth-base-url", request.oauthBaseUrl(), false),
-                            new HttpTransport(
-                                    http, new DeadlineSweeper(timer), timeoutMillis, 1024 * 1024),
+                            new AsyncHttpTransport(
+                                    () -> http,
+                                    new DeadlineSweeper(timer),
+                                    timeoutMillis,
+                                    1024 * 1024),
                             new ErrorMapper(Clock.systemUTC(), Duration.ofMinutes(2), false, null),
                             Clock.systemUTC());
             return endpoint.exchangeCode(code, redirectUri, request.clientId(), verifier)

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -11,6 +12,10 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.Header;
@@ -23,15 +28,23 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the Apache HttpClient 5 async client (chosen by measurement: see docs/http-client.md).
- * Retries and redirects are off: Camel's error handler is the only retry layer, and a redirect must
- * not carry the API key to another host.
+ * Builds the Apache HttpClient 5 clients: the async one (calls in flight hold no thread) and the
+ * classic, blocking one (the fast path for callers that wait anyway; see docs/http-client.md). Both
+ * get one policy: the same pool size, timeouts, proxy, TLS and user agent; retries and redirects
+ * off (Camel's error handler is the only retry layer, and a redirect must not carry the API key to
+ * another host); cookies off; the credential masked in HttpClient's header log; no wire log.
  */
 public final class HttpClientFactory {
 
     /** Request headers that carry a credential: never shown by the client's header log. */
     private static final Set<String> SECRET_HEADERS =
             Set.of("x-api-key", "authorization", "proxy-authorization");
+
+    /** Idle pooled connections are checked before reuse after this long. */
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
+
+    /** Idle pooled connections are closed after this long. */
+    private static final TimeValue EVICT_IDLE = TimeValue.ofSeconds(30);
 
     private HttpClientFactory() {}
 
@@ -57,25 +70,16 @@ public final class HttpClientFactory {
         }
     }
 
-    public static CloseableHttpAsyncClient create(Settings s, String userAgent) {
-        SSLContext sslContext = s.sslContext();
+    /** The async client, started. */
+    public static CloseableHttpAsyncClient createAsync(Settings s, String userAgent) {
         PoolingAsyncClientConnectionManagerBuilder pool =
                 PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(s.maxConnections())
                         .setMaxConnPerRoute(s.maxConnections())
-                        .setDefaultConnectionConfig(
-                                ConnectionConfig.custom()
-                                        .setConnectTimeout(
-                                                Timeout.ofMilliseconds(s.connectTimeout()))
-                                        .setSocketTimeout(
-                                                Timeout.ofMilliseconds(s.requestTimeout()))
-                                        // a server may close an idle keep-alive connection; check
-                                        // before reuse so a POST is not lost to a stale socket
-                                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                        .build());
-        if (sslContext != null) {
+                        .setDefaultConnectionConfig(connectionConfig(s));
+        if (s.sslContext() != null) {
             pool.setTlsStrategy(
-                    ClientTlsStrategyBuilder.create().setSslContext(sslContext).build());
+                    ClientTlsStrategyBuilder.create().setSslContext(s.sslContext()).buildAsync());
         }
         HttpAsyncClientBuilder builder =
                 HttpAsyncClients.custom()
@@ -85,43 +89,101 @@ public final class HttpClientFactory {
                                 IOReactorConfig.custom()
                                         .setSoTimeout(Timeout.ofMilliseconds(s.requestTimeout()))
                                         .build())
-                        .setDefaultRequestConfig(
-                                RequestConfig.custom()
-                                        .setConnectionRequestTimeout(
-                                                Timeout.ofMilliseconds(s.requestTimeout()))
-                                        .setResponseTimeout(
-                                                Timeout.ofMilliseconds(s.requestTimeout()))
-                                        .build())
+                        .setDefaultRequestConfig(requestConfig(s))
                         .setUserAgent(userAgent)
                         .disableAutomaticRetries()
                         .disableRedirectHandling()
                         .disableCookieManagement()
-                        .evictIdleConnections(TimeValue.ofSeconds(30))
+                        .evictIdleConnections(EVICT_IDLE)
                         // HttpClient's header log (org.apache.hc.client5.http.headers, DEBUG)
                         // prints each header's toString(): mask the credential there
                         .addRequestInterceptorLast((request, entity, httpContext) -> mask(request))
                         // and its wire log (org.apache.hc.client5.http.wire, DEBUG) dumps the raw
                         // bytes, key included: the component's client writes none
                         .setIoSessionDecorator(session -> session);
-        if (s.proxyHost() != null) {
-            HttpHost proxy =
-                    new HttpHost(s.proxyHost(), s.proxyPort() != null ? s.proxyPort() : 8080);
+        HttpHost proxy = proxy(s);
+        if (proxy != null) {
             builder.setProxy(proxy);
-            if (s.proxyUsername() != null) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(
-                        new AuthScope(proxy),
-                        new UsernamePasswordCredentials(
-                                s.proxyUsername(),
-                                s.proxyPassword() == null
-                                        ? new char[0]
-                                        : s.proxyPassword().toCharArray()));
+            CredentialsProvider credentials = proxyCredentials(s, proxy);
+            if (credentials != null) {
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    /** The classic (blocking) client, with the same policy as {@link #createAsync}. */
+    public static CloseableHttpClient createClassic(Settings s, String userAgent) {
+        PoolingHttpClientConnectionManagerBuilder pool =
+                PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(s.maxConnections())
+                        .setMaxConnPerRoute(s.maxConnections())
+                        .setDefaultConnectionConfig(connectionConfig(s))
+                        .setConnectionFactory(UnloggedWireConnection.FACTORY);
+        if (s.sslContext() != null) {
+            pool.setTlsSocketStrategy(
+                    ClientTlsStrategyBuilder.create().setSslContext(s.sslContext()).buildClassic());
+        }
+        HttpClientBuilder builder =
+                HttpClients.custom()
+                        .setConnectionManager(pool.build())
+                        .setDefaultRequestConfig(requestConfig(s))
+                        .setUserAgent(userAgent)
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        // the async client sends no Accept-Encoding either: same request, and the
+                        // body bound applies to what Phone.inc sent
+                        .disableContentCompression()
+                        .evictIdleConnections(EVICT_IDLE)
+                        .addRequestInterceptorLast((request, entity, httpContext) -> mask(request));
+        HttpHost proxy = proxy(s);
+        if (proxy != null) {
+            builder.setProxy(proxy);
+            CredentialsProvider credentials = proxyCredentials(s, proxy);
+            if (credentials != null) {
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        return builder.build();
+    }
+
+    private static ConnectionConfig connectionConfig(Settings s) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(s.connectTimeout()))
+                .setSocketTimeout(Timeout.ofMilliseconds(s.requestTimeout()))
+                // a server may close an idle keep-alive connection; check before reuse so a POST
+                // is not lost to a stale socket
+                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+                .build();
+    }
+
+    private static RequestConfig requestConfig(Settings s) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(s.requestTimeout()))
+                .setResponseTimeout(Timeout.ofMilliseconds(s.requestTimeout()))
+                .build();
+    }
+
+    private static HttpHost proxy(Settings s) {
+        return s.proxyHost() == null
+                ? null
+                : new HttpHost(s.proxyHost(), s.proxyPort() != null ? s.proxyPort() : 8080);
+    }
+
+    private static CredentialsProvider proxyCredentials(Settings s, HttpHost proxy) {
+        if (s.proxyUsername() == null) {
+            return null;
+        }
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(
+                new AuthScope(proxy),
+                new UsernamePasswordCredentials(
+                        s.proxyUsername(),
+                        s.proxyPassword() == null ? new char[0] : s.proxyPassword().toCharArray()));
+        return credentials;
     }
 
     /** Replaces credential headers by equal ones whose toString() hides the value. */

@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sends one HTTP request to Phone.inc. Never retries (Camel's error handler is the retry layer),
  * never follows redirects, reads bounded bodies, and guarantees the listener hears exactly once by
- * the deadline.
+ * the deadline. {@link AsyncHttpTransport} returns at once and tells the listener later, on an HTTP
+ * I/O thread; {@link ClassicHttpTransport} tells it on the calling thread before it returns.
  */
 public interface Transport {
 

@@ -1,6 +1,6 @@
 package com.example.phoneinc.client.http;
 
-/** Receives the outcome of one {@link HttpTransport#send}; exactly one method is called, once. */
+/** Receives the outcome of one {@link Transport#send}; exactly one method is called, once. */
 public interface TransportListener {
 
     void onReply(HttpReply reply);

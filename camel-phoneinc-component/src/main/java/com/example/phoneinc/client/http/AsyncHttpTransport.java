@@ -1,42 +1,40 @@
 package com.example.phoneinc.client.http;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 
 /**
  * Sends one request on Apache HttpClient 5's async client without holding the caller's thread, and
- * guarantees the listener hears exactly once: from the HTTP client, or from the component's own
- * timer when the client's timeouts fail to end a call (a hung server, a stalled pool).
+ * guarantees the listener hears exactly once: from the HTTP client (on one of its I/O threads), or
+ * from the component's own deadline sweeper when the client's timeouts fail to end a call (a hung
+ * server, a stalled pool). The listener must not block: it runs on those threads.
  */
-public final class HttpTransport implements Transport {
+public final class AsyncHttpTransport implements Transport {
 
-    private final CloseableHttpAsyncClient client;
+    private final Supplier<CloseableHttpAsyncClient> clients;
     private final DeadlineSweeper sweeper;
     private final long deadlineMillis;
     private final int maxResponseSize;
+    private volatile CloseableHttpAsyncClient client;
 
     /**
-     * @param deadlineMillis the longest one request may take before the timer ends it
+     * @param clients gives the (shared, started) client on first use, so that endpoints that never
+     *     send asynchronously never start one
+     * @param deadlineMillis the longest one request may take before the sweeper ends it
      */
-    public HttpTransport(
-            CloseableHttpAsyncClient client,
+    public AsyncHttpTransport(
+            Supplier<CloseableHttpAsyncClient> clients,
             DeadlineSweeper sweeper,
             long deadlineMillis,
             int maxResponseSize) {
-        this.client = client;
+        this.clients = clients;
         this.sweeper = sweeper;
         this.deadlineMillis = deadlineMillis;
         this.maxResponseSize = maxResponseSize;
@@ -71,10 +69,10 @@ public final class HttpTransport implements Transport {
         Future<HttpReply> future;
         try {
             future =
-                    client.execute(
-                            SimpleRequestProducer.create(request),
-                            new BoundedResponseConsumer(maxResponseSize),
-                            once);
+                    client().execute(
+                                    SimpleRequestProducer.create(request),
+                                    new BoundedResponseConsumer(maxResponseSize),
+                                    once);
         } catch (RuntimeException e) {
             // e.g. the client was closed: nothing was sent
             once.failed(new IOException("HTTP client unavailable: " + e.getMessage(), e), false);
@@ -84,22 +82,13 @@ public final class HttpTransport implements Transport {
         sweeper.watch(once);
     }
 
-    /** True when the failure happened before the request could reach the server. */
-    static boolean certainlyNotSent(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException
-                    || t instanceof ConnectTimeoutException
-                    || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException
-                    || t instanceof ConnectionRequestTimeoutException
-                    || t instanceof RequestNotExecutedException
-                    // a closed client refuses the lease before anything is written
-                    || t instanceof IllegalStateException
-                            && String.valueOf(t.getMessage()).contains("shut down")) {
-                return true;
-            }
+    private CloseableHttpAsyncClient client() {
+        CloseableHttpAsyncClient c = client;
+        if (c == null) {
+            c = clients.get();
+            client = c;
         }
-        return false;
+        return c;
     }
 
     /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */
@@ -129,7 +118,7 @@ public final class HttpTransport implements Transport {
                     return;
                 }
             }
-            failed(error, !certainlyNotSent(error));
+            failed(SendErrors.reported(error, deadlineMillis), !SendErrors.certainlyNotSent(error));
         }
 
         boolean failed(Exception error, boolean possiblySent) {
@@ -157,10 +146,7 @@ public final class HttpTransport implements Transport {
 
         @Override
         public void expire() {
-            if (failed(
-                    new TimeoutException(
-                            "no complete answer within " + deadlineMillis + " ms (requestTimeout)"),
-                    true)) {
+            if (failed(SendErrors.deadlinePassed(deadlineMillis), true)) {
                 Future<HttpReply> f = future;
                 if (f != null) {
                     f.cancel(true);
