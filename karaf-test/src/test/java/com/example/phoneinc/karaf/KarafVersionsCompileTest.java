@@ -43,7 +43,10 @@ class KarafVersionsCompileTest {
             }
         }
         List<String> classpath;
-        try (Stream<Path> jars = Files.list(Build.karafRepo())) {
+        try (Stream<Path> jars =
+                Stream.concat(
+                        Files.list(Build.karafRepo()),
+                        Files.list(Path.of(Build.property("karaf.compile.extra"))))) {
             classpath =
                     jars.map(Path::toString)
                             .filter(j -> j.endsWith(".jar"))
@@ -58,6 +61,11 @@ class KarafVersionsCompileTest {
         }
         assertTrue(
                 classpath.stream().anyMatch(j -> j.endsWith("camel-support-4.14.5.jar")),
+                classpath.toString());
+        // the webhook consumer's WebhookCapableEndpoint, from the 4.14 line (pom: 4.14.5 not
+        // served)
+        assertTrue(
+                classpath.stream().anyMatch(j -> j.endsWith("camel-webhook-4.14.0.jar")),
                 classpath.toString());
         assertTrue(
                 classpath.stream().anyMatch(j -> j.endsWith("httpclient5-5.4.4.jar")),

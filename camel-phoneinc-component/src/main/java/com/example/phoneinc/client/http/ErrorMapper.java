@@ -120,6 +120,16 @@ public final class ErrorMapper {
         }
         PhoneIncRequestInfo info =
                 PhoneIncRequestInfo.noAnswer(call.method(), call.logPath(), possiblySent);
+        if (SendErrors.untrustedServer(error)) {
+            return new PhoneIncClientException(
+                    describe(call)
+                            + " failed: the server's TLS certificate was refused ("
+                            + reason
+                            + "). Check the baseUrl host and the trust store"
+                            + " (sslContextParameters); retrying will not help. Not sent.",
+                    info,
+                    error);
+        }
         if (possiblySent && !call.isIdempotent()) {
             return new PhoneIncAmbiguousResultException(
                     describe(call)

@@ -17,7 +17,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -78,8 +78,7 @@ public final class HttpClientFactory {
                         .setMaxConnPerRoute(s.maxConnections())
                         .setDefaultConnectionConfig(connectionConfig(s));
         if (s.sslContext() != null) {
-            pool.setTlsStrategy(
-                    ClientTlsStrategyBuilder.create().setSslContext(s.sslContext()).buildAsync());
+            pool.setTlsStrategy(tls(s));
         }
         HttpAsyncClientBuilder builder =
                 HttpAsyncClients.custom()
@@ -123,8 +122,7 @@ public final class HttpClientFactory {
                         .setDefaultConnectionConfig(connectionConfig(s))
                         .setConnectionFactory(UnloggedWireConnection.FACTORY);
         if (s.sslContext() != null) {
-            pool.setTlsSocketStrategy(
-                    ClientTlsStrategyBuilder.create().setSslContext(s.sslContext()).buildClassic());
+            pool.setTlsSocketStrategy(tls(s));
         }
         HttpClientBuilder builder =
                 HttpClients.custom()
@@ -209,5 +207,11 @@ public final class HttpClientFactory {
         public String toString() {
             return getName() + ": xxxxxx";
         }
+    }
+
+    // one strategy for both clients; ClientTlsStrategyBuilder's buildAsync/buildClassic are
+    // HttpClient 5.5 only, and the Karaf feature installs 5.4 (KarafVersionsCompileTest)
+    private static DefaultClientTlsStrategy tls(Settings s) {
+        return new DefaultClientTlsStrategy(s.sslContext());
     }
 }

@@ -4,7 +4,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
@@ -23,10 +26,34 @@ final class SendErrors {
                     || t instanceof NoRouteToHostException
                     || t instanceof ConnectionRequestTimeoutException
                     || t instanceof RequestNotExecutedException
+                    // TLS ends before the request is written: no byte of it went out
+                    || t instanceof SSLHandshakeException
+                    || t instanceof SSLPeerUnverifiedException
                     // a closed client refuses the lease before anything is written
                     || t instanceof IllegalStateException
                             && String.valueOf(t.getMessage()).contains("shut down")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the server's certificate was refused: not trusted, or not for the base URL's host.
+     * That fails the same way on every attempt until the trust store or the URL is fixed, unlike a
+     * handshake the server cut short.
+     */
+    static boolean untrustedServer(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (t instanceof SSLHandshakeException) {
+                for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof GeneralSecurityException) {
+                        return true; // CertificateException, CertPathValidatorException, ...
+                    }
+                }
             }
         }
         return false;
