@@ -116,17 +116,40 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
     private Integer connectTimeout;
 
     /**
-     * A custom Apache HttpClient 5 async client to use instead of the component's own. It must have
-     * automatic retries disabled: the Camel error handler is the only retry layer. Not closed by
-     * the component.
+     * A custom Apache HttpClient 5 async client to use instead of the component's own, for every
+     * call (with synchronous=true the calling thread waits for its answer). It must have automatic
+     * retries disabled: the Camel error handler is the only retry layer. Not closed by the
+     * component.
      */
     private CloseableHttpAsyncClient httpClient;
 
     /**
      * Most connections kept open to Phone.inc, which is also the most calls in flight at once; more
-     * wait for a free connection.
+     * wait for a free connection. The synchronous and the asynchronous way of calling each have a
+     * pool of this size, made on first use.
      */
     private Integer maxConnections;
+
+    /**
+     * Whether the call runs on the calling thread with the classic (blocking) Apache HttpClient 5,
+     * and the route continues on that same thread (true, the default: the fastest way for the usual
+     * caller, which waits for the exchange anyway: a ProducerTemplate request, direct,
+     * platform-http, JMS, Kafka or a timer). Set false for routes that keep many calls in flight
+     * without a thread each (asyncSend, a large fan-out): the call then goes to the async client,
+     * holds no thread while in flight, and the route continues on the component's worker pool
+     * (workerPoolSize), never on the HTTP client's I/O threads. A transacted exchange always runs
+     * on its calling thread.
+     */
+    private Boolean synchronous;
+
+    /**
+     * Threads of the worker pool (named PhoneIncWorker, managed by Camel and shown in its
+     * thread-pool management) on which an exchange continues after an asynchronous call
+     * (synchronous=false). Route steps after the phoneinc step run there, so size it for how many
+     * such exchanges may run slow steps at the same time; further answers wait in its queue.
+     * Endpoints with the same size share one pool.
+     */
+    private Integer workerPoolSize;
 
     /**
      * Largest response body (bytes) the component reads; a larger one fails the call instead of
@@ -326,6 +349,22 @@ public class PhoneIncComponentConfiguration extends ComponentConfigurationProper
 
     public void setMaxConnections(Integer maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public Boolean getSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(Boolean synchronous) {
+        this.synchronous = synchronous;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     public Integer getMaxResponseSize() {
