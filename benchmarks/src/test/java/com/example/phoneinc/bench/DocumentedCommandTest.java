@@ -22,4 +22,16 @@ class DocumentedCommandTest {
         assertEquals(first.strip(), howTo);
         assertTrue(Path.of("").toAbsolutePath().endsWith("benchmarks"));
     }
+
+    @Test
+    void consumerBenchmarkCommandRunsTheConsumerBenchProfile() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        String command = DocBlocks.text("consumer-bench-command").strip();
+        assertEquals("./mvnw -B -pl benchmarks -am package -Pbench-consumer -DskipTests", command);
+        // the profile the command names runs ConsumerBench (the class ConsumerBenchSmokeTest runs)
+        int profile = pom.indexOf("<id>bench-consumer</id>");
+        assertTrue(profile > 0, "the bench-consumer profile exists");
+        String body = pom.substring(profile, pom.indexOf("</profile>", profile));
+        assertTrue(body.contains(ConsumerBench.class.getName()), body);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * 1,000 deliveries in random order: 88 % distinct events, 10 % repeats of them (Phone.inc's
  * at-least-once retries), 2 % with a wrong secret. Every valid event is routed exactly once
  * (idempotentRepository on the event key), every bad one is refused with 401 and never routed, none
- * is lost — and while the route's own work takes 200 ms (behind a seda: step, as the docs advise)
- * the sender gets its answer fast: the p99 is reported and must stay below that 200 ms.
+ * is lost — and the sender gets its answer without waiting for the route's own work (behind a seda:
+ * step, as the docs advise): that work is held until every delivery has been answered, so a sender
+ * waiting for it would never get its answers. The answer times are printed, not asserted.
  */
 class WebhookLoadTest extends WebhookTestSupport {
 
@@ -31,6 +33,7 @@ class WebhookLoadTest extends WebhookTestSupport {
     void thousandDeliveriesWithDuplicatesAndBadSecrets() throws Exception {
         int port = freePort();
         Map<String, Integer> routed = new ConcurrentHashMap<>();
+        CountDownLatch workMayRun = new CountDownLatch(1);
         try (PhoneIncSimulator sim = PhoneIncSimulator.builder().port(0).build().start();
                 DefaultCamelContext context = context(sim, port)) {
             context.getRegistry()
@@ -46,7 +49,7 @@ class WebhookLoadTest extends WebhookTestSupport {
                                                     + SECRET))
                                     .to(ExchangePattern.InOnly, "seda:work");
                             from("seda:work?concurrentConsumers=50&size=2000")
-                                    .delay(200)
+                                    .process(e -> workMayRun.await())
                                     .process(
                                             e ->
                                                     routed.merge(
@@ -91,6 +94,10 @@ class WebhookLoadTest extends WebhookTestSupport {
                     ok++;
                 }
             }
+            // every delivery was answered while no route work had run
+            int routedBeforeTheAnswers = routed.size();
+            workMayRun.countDown();
+            assertEquals(0, routedBeforeTheAnswers, "events routed before the answers");
             await(() -> routed.size() == 880, "every distinct valid event routed");
             Thread.sleep(500); // anything late would show now
 
@@ -106,9 +113,6 @@ class WebhookLoadTest extends WebhookTestSupport {
             assertEquals(880, routed.size());
             routed.forEach((id, n) -> assertEquals(1, n, id + " routed once"));
             assertTrue(routed.keySet().stream().noneMatch(id -> id.startsWith("forged-")));
-            assertTrue(
-                    p99 < 200,
-                    "the sender waits for the handoff, not the 200 ms of work: p99 " + p99);
         }
     }
 }
