@@ -82,8 +82,11 @@ abstract class KameletTestSupport {
         }
     }
 
-    /** Waits until the source did its first poll (its baseline with startFrom=now). */
+    /**
+     * Waits until the source's first poll (its baseline with startFrom=now) is done: the second has
+     * begun. Polls are sequential, and what appears during the first is part of the baseline.
+     */
     protected void awaitFirstPoll(String path) throws InterruptedException {
-        await(() -> sim.hits("GET", path) >= 1, "the first poll of " + path);
+        await(() -> sim.hits("GET", path) >= 2, "the first poll of " + path);
     }
 }

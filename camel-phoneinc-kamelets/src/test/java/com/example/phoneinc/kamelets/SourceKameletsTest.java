@@ -106,6 +106,12 @@ class SourceKameletsTest extends KameletTestSupport {
         assertEquals(whileDown, json(collected.get(1)).get("id").asText());
     }
 
+    private long polls(String filter) {
+        return sim.requests().stream()
+                .filter(r -> r.path().equals("/api/v1/calls") && r.query().contains(filter))
+                .count();
+    }
+
     @Test
     void callsAreDeliveredWhenTheyEndWithTheCallersNumber() throws Exception {
         load(
@@ -138,8 +144,8 @@ class SourceKameletsTest extends KameletTestSupport {
                 """);
         context.start();
         await(
-                () -> sim.hits("GET", "/api/v1/calls") >= 2,
-                "the first poll of both sources (inbound and outbound)");
+                () -> polls("direction=inbound") >= 2 && polls("direction=outbound") >= 2,
+                "the first poll of both sources (inbound and outbound) done");
 
         String callId = sim.simulateIncomingCall("+14155550166", CallOutcome.ANSWERED).callId();
         await(() -> collected.size() == 1, "the ended call");
