@@ -11,10 +11,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.camel.catalog.DefaultCamelCatalog;
-import org.apache.camel.tooling.model.ComponentModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -39,7 +40,6 @@ class KameletCatalogConsistencyTest {
     @FieldSource("NAMES")
     void everyOptionExistsAndSecretsAndDefaultsMatchTheComponent(String name) throws Exception {
         JsonNode catalog = phoneincCatalog();
-        ComponentModel webhook = new DefaultCamelCatalog().componentModel("webhook");
         JsonNode kamelet = new YAMLMapper().readTree(Kamelets.file(name).toFile());
         JsonNode props = kamelet.at("/spec/definition/properties");
 
@@ -54,11 +54,7 @@ class KameletCatalogConsistencyTest {
                         default -> null;
                     };
             if (use.kind().equals("webhook")) {
-                if (webhook.getEndpointOptions().stream()
-                        .noneMatch(o -> o.getName().equals(use.option()))) {
-                    problems.add("webhook has no option " + use.option());
-                }
-                continue;
+                continue; // one of webhook's own options, by construction
             }
             if (option.isMissingNode()) {
                 problems.add("phoneinc has no " + use.kind() + " option " + use.option());
@@ -124,6 +120,15 @@ class KameletCatalogConsistencyTest {
         return uses;
     }
 
+    /**
+     * webhook: takes its own options (those of Camel's webhook component) and passes the rest on.
+     */
+    private static final Set<String> WEBHOOK_OPTIONS =
+            new DefaultCamelCatalog()
+                    .componentModel("webhook").getEndpointOptions().stream()
+                            .map(o -> o.getName())
+                            .collect(Collectors.toSet());
+
     private static void collectUris(JsonNode node, List<Use> uses) {
         if (node.isObject() && node.path("uri").isTextual()) {
             String uri = node.get("uri").asText();
@@ -134,9 +139,7 @@ class KameletCatalogConsistencyTest {
                         .forEach(
                                 e -> {
                                     String kind =
-                                            webhook
-                                                            && e.getKey().startsWith("webhook")
-                                                            && !e.getKey().equals("webhookSecret")
+                                            webhook && WEBHOOK_OPTIONS.contains(e.getKey())
                                                     ? "webhook"
                                                     : "endpoint";
                                     uses.add(use(kind, e.getKey(), e.getValue()));
