@@ -303,6 +303,20 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
         if (operation == PhoneIncOperation.CALLS_LIST) {
             filters.putIfAbsent(RequestParameter.STATE, "ended");
         }
+        // a consumer has no message to override a filter with: a wrong one fails the route's
+        // start, not every poll
+        filters.forEach(
+                (p, value) -> {
+                    if (p.canonical(value) == null) {
+                        throw new IllegalArgumentException(
+                                "Invalid "
+                                        + p.option()
+                                        + " option of the "
+                                        + resource
+                                        + " consumer: must be "
+                                        + String.join(" or ", p.allowed()));
+                    }
+                });
         PhoneIncPollingConsumer consumer =
                 new PhoneIncPollingConsumer(
                         this,

@@ -750,6 +750,43 @@ class OperationsTest extends WireMockTestSupport {
     }
 
     @Test
+    void updateTakesTheIdOfAJsonOrMapBodyAndDoesNotSendIt() {
+        wireMock.stubFor(
+                request("PATCH", urlEqualTo("/api/v1/contacts/json-id"))
+                        .willReturn(okJson(response("contacts.update.200.json"))));
+        wireMock.stubFor(
+                request("PATCH", urlEqualTo("/api/v1/contacts/map-id"))
+                        .willReturn(okJson(response("contacts.update.200.json"))));
+        wireMock.stubFor(
+                request("PATCH", urlEqualTo("/api/v1/contacts/header-id"))
+                        .willReturn(okJson(response("contacts.update.200.json"))));
+
+        Exchange json = send("phoneinc:contacts/update", "{\"id\":\"json-id\",\"note\":\"n\"}");
+        Map<String, Object> map = new java.util.HashMap<>();
+        map.put("id", "map-id");
+        map.put("note", "n");
+        Exchange fromMap = send("phoneinc:contacts/update", map);
+        Exchange byHeader =
+                template.request(
+                        "phoneinc:contacts/update",
+                        e -> {
+                            e.getMessage().setBody("{\"id\":\"json-id\",\"note\":\"n\"}");
+                            e.getMessage().setHeader(PhoneIncConstants.ID, "header-id");
+                        });
+
+        assertNull(json.getException());
+        assertNull(fromMap.getException());
+        assertNull(byHeader.getException());
+        for (String id : List.of("json-id", "map-id", "header-id")) {
+            wireMock.verify(
+                    1,
+                    requestedFor("PATCH", urlEqualTo("/api/v1/contacts/" + id))
+                            .withRequestBody(equalToJson("{\"note\":\"n\"}")));
+        }
+        wireMock.verify(3, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void voicemailListenedHeaderAndModelBody() {
         wireMock.stubFor(
                 request("PATCH", urlEqualTo("/api/v1/voicemails/" + VOICEMAIL_ID))

@@ -96,6 +96,15 @@ final class RequestFactory {
         if (id == null && args.body() instanceof PhoneIncObject model) {
             id = idOf(model);
         }
+        if (id == null && isUpdate(operation)) {
+            // a JSON body (a Kamelet sink's input, say) names the entry it changes
+            JsonNode tree = jsonObject(args);
+            JsonNode inBody = tree == null ? null : tree.get("id");
+            id =
+                    inBody != null && inBody.isValueNode() && !inBody.isNull()
+                            ? inBody.asText()
+                            : null;
+        }
         if (id == null || id.isBlank()) {
             throw invalid(
                     operation,
@@ -104,7 +113,7 @@ final class RequestFactory {
                             + operation.resource()
                             + " entry: set the id option, the "
                             + RequestParameter.ID.header()
-                            + " header, or (for update) send a model whose id is set");
+                            + " header, or (for update) send a body whose id is set");
         }
         return id.strip();
     }
@@ -159,6 +168,12 @@ final class RequestFactory {
             if (body instanceof Collection<?> && operation != PhoneIncOperation.REQUEST) {
                 throw invalid(operation, "body", "takes a JSON object, not a list");
             }
+            if (isUpdate(operation) && body instanceof Map<?, ?> map && map.containsKey("id")) {
+                // the id is in the path; Phone.inc's id is read-only, as for a model body
+                JsonNode tree = PhoneIncJson.mapper().valueToTree(map);
+                ((ObjectNode) tree).remove("id");
+                return write(operation, tree);
+            }
             return write(operation, body);
         }
         String json = args.bodyText();
@@ -179,6 +194,10 @@ final class RequestFactory {
                         || operation == PhoneIncOperation.REQUEST && parsed.isArray())) {
             throw invalid(
                     operation, "body", wrongType(operation, body) + " (the JSON is not an object)");
+        }
+        if (isUpdate(operation) && parsed.has("id")) {
+            ((ObjectNode) parsed).remove("id");
+            return write(operation, parsed);
         }
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -224,6 +243,27 @@ final class RequestFactory {
         boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         byte[] body = hasBody && !isEmpty(args.body()) ? body(operation, args) : null;
         return new PreparedRequest(method, uri, logPath, body);
+    }
+
+    private static boolean isUpdate(PhoneIncOperation operation) {
+        return "update".equals(operation.action());
+    }
+
+    /** The body as a JSON object (a Map or JSON object text), or null when it is neither. */
+    private static JsonNode jsonObject(RequestArguments args) {
+        if (args.body() instanceof Map<?, ?> map) {
+            return PhoneIncJson.mapper().valueToTree(map);
+        }
+        String text = args.bodyText();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode tree = PhoneIncJson.mapper().readTree(text);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (JsonProcessingException e) {
+            return null; // body() says what is wrong with it
+        }
     }
 
     private static boolean isEmpty(Object body) {

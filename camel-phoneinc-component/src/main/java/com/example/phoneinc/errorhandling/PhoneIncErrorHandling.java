@@ -19,12 +19,14 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * <pre>{@code
  * context.addRoutes(PhoneIncErrorHandling.routeConfiguration());                  // Java
  * camel.beans.phoneincErrorHandling=#class:com.example.phoneinc.errorhandling.PhoneIncErrorHandling#routeConfiguration
+ * camel.beans.phoneincErrorHandling=#class:com.example.phoneinc.errorhandling.PhoneIncErrorHandling#defaultRouteConfiguration('log:dead')
  * }</pre>
  *
- * and routes name it: {@code routeConfigurationId("phoneinc-error-handling")}. This class is not
- * itself a {@code RoutesBuilder}, so no runtime (Camel Quarkus' route discovery, Spring's component
- * scan) adds it unasked. The redelivery counter is shared by all failure kinds of one exchange (a
- * Camel rule), so {@link #maximumRedeliveries} bounds 429s and 5xx together.
+ * and routes name it: {@code routeConfigurationId("phoneinc-error-handling")}; the second property
+ * line makes it the default of every route that names none (Kamelet bindings cannot name one). This
+ * class is not itself a {@code RoutesBuilder}, so no runtime (Camel Quarkus' route discovery,
+ * Spring's component scan) adds it unasked. The redelivery counter is shared by all failure kinds
+ * of one exchange (a Camel rule), so {@link #maximumRedeliveries} bounds 429s and 5xx together.
  */
 public final class PhoneIncErrorHandling {
 
@@ -50,6 +52,17 @@ public final class PhoneIncErrorHandling {
         return builder().deadLetterUri(deadLetterUri).build();
     }
 
+    /**
+     * The documented policy as the <em>default</em> route configuration (no id), dead letters sent
+     * to {@code deadLetterUri}: it applies to every route that names no route configuration, and so
+     * to Kamelet bindings (Pipes), which cannot name one, and to the routes Kamelets create.
+     * Failing calls are then retried inside the Kamelet, where they fail. Mind that the dead-letter
+     * channel becomes the error handler of all those routes, phoneinc or not.
+     */
+    public static RoutesBuilder defaultRouteConfiguration(String deadLetterUri) {
+        return builder().id(null).deadLetterUri(deadLetterUri).build();
+    }
+
     /** Settings to change before {@link #build()}. */
     public static PhoneIncErrorHandling builder() {
         return new PhoneIncErrorHandling();
@@ -61,7 +74,10 @@ public final class PhoneIncErrorHandling {
                 id, deadLetterUri, maximumRedeliveries, baseDelay, maxDelay, jitter);
     }
 
-    /** Id routes refer to with {@code routeConfigurationId(...)}. */
+    /**
+     * Id routes refer to with {@code routeConfigurationId(...)}; null makes it the default
+     * configuration of every route that names none (see {@link #defaultRouteConfiguration}).
+     */
     public PhoneIncErrorHandling id(String id) {
         this.id = id;
         return this;
@@ -123,7 +139,8 @@ public final class PhoneIncErrorHandling {
 
         @Override
         public void configuration() {
-            RouteConfigurationDefinition config = routeConfiguration(id);
+            RouteConfigurationDefinition config =
+                    id == null ? routeConfiguration() : routeConfiguration(id);
             config.errorHandler(
                     deadLetterChannel(deadLetterUri)
                             .useOriginalMessage()
@@ -153,7 +170,11 @@ public final class PhoneIncErrorHandling {
 
         @Override
         public String toString() {
-            return "PhoneIncErrorHandling[" + id + " -> " + deadLetterUri + "]";
+            return "PhoneIncErrorHandling["
+                    + (id == null ? "default" : id)
+                    + " -> "
+                    + deadLetterUri
+                    + "]";
         }
     }
 }

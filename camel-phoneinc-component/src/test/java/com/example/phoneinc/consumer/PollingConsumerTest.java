@@ -82,6 +82,22 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
     }
 
     @Test
+    void aWrongFilterFailsTheRouteStartNamingTheOption() throws Exception {
+        Exception e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        Exception.class,
+                        () -> consume("phoneinc:calls?direction=sideways&" + FAST));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertEquals(
+                "Invalid direction option of the calls consumer: must be inbound or outbound",
+                root.getMessage());
+        assertEquals(0, sim.hits("GET", "/api/v1/calls"), "nothing was polled");
+    }
+
+    @Test
     void aPollWithNothingNewIsOneRequest() throws Exception {
         consume("phoneinc:voicemails?" + FAST);
         await(() -> voicemailPolls() >= 5, "five polls");

@@ -289,6 +289,37 @@ class RetryPolicyRouteTest extends ErrorTestSupport {
     }
 
     @Test
+    void theDefaultConfigurationAppliesToARouteThatNamesNone() throws Exception {
+        context.addRoutes(
+                com.example.phoneinc.errorhandling.PhoneIncErrorHandling.defaultRouteConfiguration(
+                        "mock:dead"));
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:unnamed").to(GET_URI).to("mock:ok");
+                    }
+                });
+        stubSequence("/api/v1/calls/c1", status(503), okJson(CALL_JSON));
+
+        Exchange out = sendBounded("direct:unnamed", "in");
+
+        assertNull(out.getException());
+        assertEquals(1, ok().getReceivedCounter());
+        assertEquals(2, HITS.size(), "503 retried once after the documented 1 s, then 200");
+
+        wireMock.resetAll();
+        HITS.clear();
+        wireMock.stubFor(get(urlPathEqualTo("/api/v1/calls/c1")).willReturn(status(404)));
+        Exchange notFound = sendBounded("direct:unnamed", "in");
+        assertEquals(1, HITS.size(), "404 is final");
+        assertEquals(1, dead().getReceivedCounter());
+        assertInstanceOf(
+                PhoneIncNotFoundException.class,
+                notFound.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+    }
+
+    @Test
     void backoffJitterDoesNotCompound() {
         PhoneIncBackoff backoff = new PhoneIncBackoff(100, 1000, 0.1);
         for (int n = 0; n <= 6; n++) {
