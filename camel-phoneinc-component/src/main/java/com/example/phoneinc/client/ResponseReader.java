@@ -55,25 +55,8 @@ final class ResponseReader {
                 return new PhoneIncResponse(status, List.of(), null); // nothing to list
             }
             // a get or list that answers 2xx without a body is not a result a route can use
-            throw new PhoneIncException(
-                    "Phone.inc "
-                            + call.method()
-                            + " "
-                            + call.logPath()
-                            + " answered "
-                            + reply.status()
-                            + " with an empty body instead of "
-                            + (result.list() ? "a list of " : "a ")
-                            + result.type().getSimpleName()
-                            + ".",
-                    PhoneIncRequestInfo.answered(
-                            call.method(),
-                            call.logPath(),
-                            reply.status(),
-                            null,
-                            reply.headers(),
-                            ""),
-                    null);
+            throw unusable(
+                    call, reply, " with an empty body instead of " + expected() + ".", "", null);
         }
         try {
             Map<String, Object> metadata = new LinkedHashMap<>();
@@ -92,28 +75,37 @@ final class ResponseReader {
                 throw new IOException("expected a JSON object");
             }
         } catch (IOException e) {
-            throw new PhoneIncException(
-                    "Phone.inc "
-                            + call.method()
-                            + " "
-                            + call.logPath()
-                            + " answered "
-                            + reply.status()
-                            + " but the body is not "
-                            + (result.list() ? "a list of " : "a ")
-                            + result.type().getSimpleName()
+            throw unusable(
+                    call,
+                    reply,
+                    " but the body is not "
+                            + expected()
                             + ": "
                             + firstLine(e.getMessage())
                             + ". Use rawJson=true to receive the body as text.",
-                    PhoneIncRequestInfo.answered(
-                            call.method(),
-                            call.logPath(),
-                            reply.status(),
-                            null,
-                            reply.headers(),
-                            reply.bodyAsString()),
+                    reply.bodyAsString(),
                     e);
         }
+    }
+
+    private String expected() {
+        return (result.list() ? "a list of " : "a ") + result.type().getSimpleName();
+    }
+
+    /** A 2xx answer a route cannot use; {@code body} is what the exception keeps of it. */
+    private static PhoneIncException unusable(
+            PreparedRequest call, HttpReply reply, String what, String body, Exception cause) {
+        return new PhoneIncException(
+                "Phone.inc "
+                        + call.method()
+                        + " "
+                        + call.logPath()
+                        + " answered "
+                        + reply.status()
+                        + what,
+                PhoneIncRequestInfo.answered(
+                        call.method(), call.logPath(), reply.status(), null, reply.headers(), body),
+                cause);
     }
 
     /**

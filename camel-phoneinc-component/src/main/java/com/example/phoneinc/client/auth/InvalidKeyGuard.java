@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -196,44 +195,32 @@ public final class InvalidKeyGuard {
     }
 
     /** A call waiting for the probe's answer; it hears exactly once: sent, rejected or expired. */
-    private static final class Waiter implements DeadlineSweeper.Watched {
+    private static final class Waiter extends DeadlineSweeper.Watched {
         private final KeyState key;
-        private final long deadlineNanos;
         private final Runnable send;
         private final Consumer<Rejection> reject;
-        private final AtomicBoolean done = new AtomicBoolean();
 
         Waiter(KeyState key, long deadlineNanos, Runnable send, Consumer<Rejection> reject) {
+            super(deadlineNanos);
             this.key = key;
-            this.deadlineNanos = deadlineNanos;
             this.send = send;
             this.reject = reject;
         }
 
         void release() {
-            if (done.compareAndSet(false, true)) {
+            if (end()) {
                 send.run();
             }
         }
 
         void reject(Rejection rejection) {
-            if (done.compareAndSet(false, true)) {
+            if (end()) {
                 reject.accept(rejection);
             }
         }
 
         @Override
-        public boolean isDone() {
-            return done.get();
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return deadlineNanos;
-        }
-
-        @Override
-        public void expire() {
+        protected void expire() {
             synchronized (key) {
                 key.waiting.remove(this);
             }

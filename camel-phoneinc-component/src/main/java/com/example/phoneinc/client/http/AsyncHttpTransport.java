@@ -2,7 +2,6 @@ package com.example.phoneinc.client.http;
 
 import java.io.IOException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -92,20 +91,18 @@ public final class AsyncHttpTransport implements Transport {
     }
 
     /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */
-    private final class Once implements FutureCallback<HttpReply>, DeadlineSweeper.Watched {
+    private final class Once extends DeadlineSweeper.Watched implements FutureCallback<HttpReply> {
         private final TransportListener listener;
-        private final long deadlineNanos;
-        private final AtomicBoolean done = new AtomicBoolean();
         private volatile Future<HttpReply> future;
 
         Once(TransportListener listener, long deadlineNanos) {
+            super(deadlineNanos);
             this.listener = listener;
-            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
         public void completed(HttpReply reply) {
-            if (done.compareAndSet(false, true)) {
+            if (end()) {
                 listener.onReply(reply);
             }
         }
@@ -122,7 +119,7 @@ public final class AsyncHttpTransport implements Transport {
         }
 
         boolean failed(Exception error, boolean possiblySent) {
-            if (done.compareAndSet(false, true)) {
+            if (end()) {
                 listener.onFailure(error, possiblySent);
                 return true;
             }
@@ -135,17 +132,7 @@ public final class AsyncHttpTransport implements Transport {
         }
 
         @Override
-        public boolean isDone() {
-            return done.get();
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return deadlineNanos;
-        }
-
-        @Override
-        public void expire() {
+        protected void expire() {
             if (failed(SendErrors.deadlinePassed(deadlineMillis), true)) {
                 Future<HttpReply> f = future;
                 if (f != null) {

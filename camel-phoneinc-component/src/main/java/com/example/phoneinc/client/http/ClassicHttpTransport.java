@@ -2,7 +2,6 @@ package com.example.phoneinc.client.http;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -128,34 +127,22 @@ public final class ClassicHttpTransport implements Transport {
     }
 
     /** The sweeper's view of a blocking call: at the deadline, cancel it (the caller reports). */
-    private static final class Deadline implements DeadlineSweeper.Watched {
+    private static final class Deadline extends DeadlineSweeper.Watched {
         private final HttpUriRequestBase request;
-        private final long deadlineNanos;
-        private final AtomicBoolean done = new AtomicBoolean();
 
         Deadline(HttpUriRequestBase request, long deadlineNanos) {
+            super(deadlineNanos);
             this.request = request;
-            this.deadlineNanos = deadlineNanos;
         }
 
         /** True when the call ended before the deadline; false when the sweeper got there first. */
         boolean finish() {
-            return done.compareAndSet(false, true);
+            return end();
         }
 
         @Override
-        public boolean isDone() {
-            return done.get();
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return deadlineNanos;
-        }
-
-        @Override
-        public void expire() {
-            if (done.compareAndSet(false, true)) {
+        protected void expire() {
+            if (end()) {
                 request.cancel(); // closes the connection: the blocked read on the caller returns
             }
         }

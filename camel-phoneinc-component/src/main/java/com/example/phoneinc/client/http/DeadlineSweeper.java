@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadlineSweeper {
 
-    /** Something with a deadline. */
-    public interface Watched {
-        /** True once the call completed; it is then dropped. */
-        boolean isDone();
+    /**
+     * Something with a deadline that ends once: by its own outcome or by {@link #expire()},
+     * whichever calls {@link #end()} first.
+     */
+    public abstract static class Watched {
+        private final long deadlineNanos;
+        private final AtomicBoolean done = new AtomicBoolean();
 
-        /** {@link System#nanoTime()} after which {@link #expire()} is called. */
-        long deadlineNanos();
+        /**
+         * @param deadlineNanos {@link System#nanoTime()} after which {@link #expire()} is called
+         */
+        protected Watched(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
 
-        /** Ends the call; called at most once, on the sweeper's thread. */
-        void expire();
+        /** Marks it ended: true for the first caller only, the one whose outcome counts. */
+        protected final boolean end() {
+            return done.compareAndSet(false, true);
+        }
+
+        /** True once it ended; the sweeper then drops it. */
+        protected final boolean isDone() {
+            return done.get();
+        }
+
+        /** Ends it at its deadline; called at most once, on the sweeper's thread. */
+        protected abstract void expire();
     }
 
     static final long TICK_MILLIS = 50;
@@ -48,7 +66,7 @@ public final class DeadlineSweeper {
             Watched call = it.next();
             if (call.isDone()) {
                 it.remove();
-            } else if (now - call.deadlineNanos() >= 0) {
+            } else if (now - call.deadlineNanos >= 0) {
                 it.remove();
                 try {
                     call.expire();
