@@ -152,7 +152,10 @@ final class CamelSides implements AutoCloseable {
         }
         List<Call> calls = (List<Call>) exchange.getMessage().getBody(List.class);
         if (calls == null) {
-            throw new IllegalStateException("no calls list: the exchange was dead-lettered");
+            // the dead-letter channel keeps what failed it
+            Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            throw new IllegalStateException(
+                    "no calls list: the exchange was dead-lettered, after " + caught, caught);
         }
         return calls;
     }

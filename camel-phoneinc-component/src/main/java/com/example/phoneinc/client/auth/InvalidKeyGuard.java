@@ -85,9 +85,7 @@ public final class InvalidKeyGuard {
         Long blockedUntil = hostBlockedUntil.get(host);
         if (blockedUntil != null) {
             if (blockedUntil - now > 0) {
-                reject.accept(
-                        new Rejection(
-                                Cause.IP_BLOCKED, Duration.ofNanos(blockedUntil - now), null));
+                reject.accept(new Rejection(Cause.IP_BLOCKED, remaining(blockedUntil - now), null));
                 return;
             }
             hostBlockedUntil.remove(host, blockedUntil);
@@ -107,8 +105,7 @@ public final class InvalidKeyGuard {
         synchronized (key) {
             if (key.invalidUntil != 0 && key.invalidUntil - now > 0) {
                 rejection =
-                        new Rejection(
-                                Cause.KEY_REFUSED, Duration.ofNanos(key.invalidUntil - now), null);
+                        new Rejection(Cause.KEY_REFUSED, remaining(key.invalidUntil - now), null);
             } else if (key.valid || !key.probing) {
                 key.probing = !key.valid;
                 sendNow = true;
@@ -187,6 +184,16 @@ public final class InvalidKeyGuard {
                 w.reject(rejection);
             }
         }
+    }
+
+    /**
+     * What is left of a block, rounded up to a whole millisecond: it becomes the redelivery delay,
+     * and a block with 0.4 ms left read as 0 ms would be retried at once, refused again, and so on
+     * until the exchange's redeliveries were used up (seen in benchmarks P4: dead-lettered
+     * exchanges).
+     */
+    private static Duration remaining(long nanos) {
+        return Duration.ofMillis((nanos + 999_999) / 1_000_000);
     }
 
     /** Saturates instead of overflowing: a block is at most about 100 years. */
