@@ -281,23 +281,19 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        String polled =
-                switch (operation) {
-                    case VOICEMAILS_LIST -> "VOICEMAILS";
-                    case CALLS_LIST -> "CALLS";
-                    case CONTACTS_LIST -> "CONTACTS";
-                    case EVENTS ->
-                            throw new IllegalArgumentException(
-                                    "phoneinc:events is consumed through the webhook component:"
-                                            + " from(\"webhook:phoneinc:events?...\")");
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "phoneinc:"
-                                            + operation.uriName()
-                                            + " cannot be consumed: use from(\"phoneinc:voicemails\"),"
-                                            + " from(\"phoneinc:calls\") or"
-                                            + " from(\"phoneinc:contacts\")");
-                };
+        if (operation == PhoneIncOperation.EVENTS) {
+            throw new IllegalArgumentException(
+                    "phoneinc:events is consumed through the webhook component:"
+                            + " from(\"webhook:phoneinc:events?...\")");
+        }
+        if (!PhoneIncPollingConsumer.canPoll(operation)) {
+            throw new IllegalArgumentException(
+                    "phoneinc:"
+                            + operation.uriName()
+                            + " cannot be consumed: use from(\"phoneinc:voicemails\"),"
+                            + " from(\"phoneinc:calls\") or"
+                            + " from(\"phoneinc:contacts\")");
+        }
         Map<RequestParameter, String> filters = defaultArguments();
         filters.remove(RequestParameter.PAGE);
         if (operation == PhoneIncOperation.CALLS_LIST) {
@@ -322,10 +318,9 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                         this,
                         processor,
                         new PhoneIncPollingConsumer.Settings(
-                                polled,
+                                operation,
                                 () -> getComponent().client(this),
                                 filters,
-                                configuration.getRequestTimeout(),
                                 startFrom,
                                 Duration.ofMillis(
                                         operation == PhoneIncOperation.CALLS_LIST
@@ -367,8 +362,7 @@ public class PhoneIncEndpoint extends ScheduledPollEndpoint
                         webhookConfiguration.computeFullExternalUrl(),
                         secret(),
                         webhookName,
-                        eventList(),
-                        configuration.getRequestTimeout());
+                        eventList());
         subscription.register();
     }
 

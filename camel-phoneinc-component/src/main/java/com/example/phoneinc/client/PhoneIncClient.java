@@ -137,6 +137,26 @@ public final class PhoneIncClient {
         return inFlight.result();
     }
 
+    /**
+     * {@link #executeBlocking}, for callers that want the outcome rather than a future (the polling
+     * consumer, webhook registration): the response, or the call's failure thrown as it is — a
+     * {@link PhoneIncException} for everything Phone.inc or the connection caused.
+     */
+    public PhoneIncResponse executeAndWait(PhoneIncOperation operation, RequestArguments args)
+            throws Exception {
+        try {
+            return executeBlocking(operation, args).join(); // already complete
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     /** Not reached unless a deadline mechanism failed: a waiting caller must not hang anyway. */
     private static final String NEVER_ENDED = " did not end by its deadlines (requestTimeout)";
 

@@ -4,6 +4,7 @@ import com.example.phoneinc.PhoneIncConstants;
 import com.example.phoneinc.api.PhoneIncAuthenticationException;
 import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.client.PhoneIncClient;
+import com.example.phoneinc.client.PhoneIncOperation;
 import com.example.phoneinc.client.PhoneIncResponse;
 import com.example.phoneinc.client.RequestArguments;
 import com.example.phoneinc.client.RequestParameter;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -50,12 +49,15 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
     /** Far more pages than Phone.inc lists hold; a bound so a broken next_page cannot loop. */
     static final int MAX_PAGES = 1000;
 
-    /** What the endpoint gives the consumer. */
+    /**
+     * What the endpoint gives the consumer.
+     *
+     * @param operation the list operation polled: one that {@link #canPoll} accepts
+     */
     public record Settings(
-            String resource,
+            PhoneIncOperation operation,
             Callable<PhoneIncClient> clients,
             Map<RequestParameter, String> filters,
-            long requestTimeoutMillis,
             String startFrom,
             Duration window,
             StateRepository<String, String> watermarkRepository,
@@ -71,8 +73,17 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
 
     public PhoneIncPollingConsumer(Endpoint endpoint, Processor processor, Settings settings) {
         super(endpoint, processor);
-        this.resource = PolledResource.valueOf(settings.resource());
+        this.resource = PolledResource.of(settings.operation());
+        if (resource == null) {
+            throw new IllegalArgumentException(
+                    "phoneinc:" + settings.operation().uriName() + " cannot be polled");
+        }
         this.settings = settings;
+    }
+
+    /** Whether {@code from("phoneinc:...")} of this operation polls something. */
+    public static boolean canPoll(PhoneIncOperation operation) {
+        return PolledResource.of(operation) != null;
     }
 
     @Override
@@ -165,7 +176,8 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
             if (page != null) {
                 args.set(RequestParameter.PAGE, page.toString(), "next_page of the list");
             }
-            PhoneIncResponse response = await(args.build());
+            // the poll thread waits anyway: the classic client on this thread, no hand-offs
+            PhoneIncResponse response = client.executeAndWait(resource.operation(), args.build());
             if (response.body() instanceof List<?> items) {
                 for (Object item : items) {
                     events.add(resource.event(item));
@@ -181,17 +193,6 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
                 resource,
                 MAX_PAGES);
         return events;
-    }
-
-    private PhoneIncResponse await(RequestArguments args) throws Exception {
-        try {
-            // the poll thread waits anyway: the classic client on this thread, no hand-offs; the
-            // call ends by its own deadline, the wait is only a backstop
-            return client.executeBlocking(resource.operation(), args)
-                    .get(settings.requestTimeoutMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 
     private Exchange exchange(PhoneIncEvent event) {

@@ -5,6 +5,7 @@ import com.example.phoneinc.api.model.PhoneIncJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class PhoneIncWebhookProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneIncWebhookProcessor.class);
 
     private final byte[] secret;
+    private final String secretText;
     private final Set<String> events;
     private final int maxBodySize;
     private final IdempotentRepository idempotentRepository;
@@ -67,6 +69,7 @@ public class PhoneIncWebhookProcessor implements Processor {
                     "The webhook secret must have at least 16 characters (webhookSecret option)");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secretText = secret;
         this.events =
                 events.stream()
                         .map(e -> e.strip().toLowerCase(Locale.ROOT))
@@ -152,10 +155,9 @@ public class PhoneIncWebhookProcessor implements Processor {
 
     /** The secret leaves the message before any route step, log or tracer can see it. */
     private void scrub(Message in) {
-        String secretText = new String(secret, StandardCharsets.UTF_8);
         in.removeHeader(TOKEN_PARAMETER);
         // headers may hold nulls: no Map.copyOf
-        for (Map.Entry<String, Object> h : new java.util.ArrayList<>(in.getHeaders().entrySet())) {
+        for (Map.Entry<String, Object> h : new ArrayList<>(in.getHeaders().entrySet())) {
             if (h.getValue() != null && h.getValue().toString().contains(secretText)) {
                 in.removeHeader(h.getKey()); // CamelHttpQuery, CamelHttpRawQuery, ...
             }

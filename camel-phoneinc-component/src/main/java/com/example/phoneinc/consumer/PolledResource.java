@@ -4,8 +4,6 @@ import com.example.phoneinc.api.model.Call;
 import com.example.phoneinc.api.model.Contact;
 import com.example.phoneinc.api.model.Voicemail;
 import com.example.phoneinc.client.PhoneIncOperation;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * What a polling consumer watches: the list operation it polls and how a listed item becomes an
@@ -18,9 +16,7 @@ enum PolledResource {
         @Override
         PhoneIncEvent event(Object item) {
             Voicemail v = (Voicemail) item;
-            String type = "voicemail.new";
-            return new PhoneIncEvent(
-                    type, v.getId(), type + ":" + v.getId(), at(v.getCreatedAt()), v);
+            return PhoneIncEvent.of("voicemail.new", v.getId(), v.getCreatedAt(), v);
         }
     },
     CALLS(PhoneIncOperation.CALLS_LIST) {
@@ -28,23 +24,23 @@ enum PolledResource {
         PhoneIncEvent event(Object item) {
             Call c = (Call) item;
             String type = "call." + (c.getState() == null ? "unknown" : c.getState());
-            Instant at = at(c.getStartedAt() != null ? c.getStartedAt() : c.getAnsweredAt());
-            return new PhoneIncEvent(type, c.getId(), type + ":" + c.getId(), at, c);
+            return PhoneIncEvent.of(
+                    type,
+                    c.getId(),
+                    c.getStartedAt() != null ? c.getStartedAt() : c.getAnsweredAt(),
+                    c);
         }
     },
     CONTACTS(PhoneIncOperation.CONTACTS_LIST) {
         @Override
         PhoneIncEvent event(Object item) {
             Contact c = (Contact) item;
-            OffsetDateTime changed = c.getUpdatedAt() != null ? c.getUpdatedAt() : c.getCreatedAt();
             boolean created =
                     c.getUpdatedAt() == null
                             || c.getCreatedAt() != null
                                     && !c.getUpdatedAt().isAfter(c.getCreatedAt());
-            String type = created ? "contact.created" : "contact.updated";
-            // an update is a new event each time: the key carries when it happened
-            return new PhoneIncEvent(
-                    type, c.getId(), type + ":" + c.getId() + ":" + changed, at(changed), c);
+            return PhoneIncEvent.ofContact(
+                    created ? "contact.created" : "contact.updated", c.getId(), c);
         }
     };
 
@@ -69,9 +65,5 @@ enum PolledResource {
             }
         }
         return null;
-    }
-
-    private static Instant at(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

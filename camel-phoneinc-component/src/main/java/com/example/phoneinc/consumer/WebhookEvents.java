@@ -7,7 +7,6 @@ import com.example.phoneinc.api.model.Voicemail;
 import com.example.phoneinc.client.auth.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
 
 /**
  * A delivery's {@code {event, data}} as the same event the polling consumer derives: the model as
@@ -25,23 +24,18 @@ final class WebhookEvents {
         String id = data.path("id").isValueNode() ? data.path("id").asText() : null;
         if (type.startsWith("call.")) {
             Call call = PhoneIncJson.mapper().treeToValue(data, Call.class);
-            return new PhoneIncEvent(type, id, type + ":" + id, at(call.getStartedAt()), call);
+            return PhoneIncEvent.of(type, id, call.getStartedAt(), call);
         }
         if (type.startsWith("voicemail.")) {
             Voicemail v = PhoneIncJson.mapper().treeToValue(data, Voicemail.class);
-            return new PhoneIncEvent(type, id, type + ":" + id, at(v.getCreatedAt()), v);
+            return PhoneIncEvent.of(type, id, v.getCreatedAt(), v);
         }
         if (type.startsWith("contact.")) {
-            Contact c = PhoneIncJson.mapper().treeToValue(data, Contact.class);
-            OffsetDateTime changed = c.getUpdatedAt() != null ? c.getUpdatedAt() : c.getCreatedAt();
-            return new PhoneIncEvent(type, id, type + ":" + id + ":" + changed, at(changed), c);
+            return PhoneIncEvent.ofContact(
+                    type, id, PhoneIncJson.mapper().treeToValue(data, Contact.class));
         }
         // not a documented type: passed on as it came, keyed by its content if it has no id
         String key = type + ":" + (id != null ? id : Sha256.fingerprint(data.toString()));
         return new PhoneIncEvent(type, id, key, null, data);
-    }
-
-    private static java.time.Instant at(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

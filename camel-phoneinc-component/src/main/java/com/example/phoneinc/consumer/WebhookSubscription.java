@@ -12,8 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,6 @@ public final class WebhookSubscription {
     private final String secret;
     private final String name;
     private final List<String> events;
-    private final long timeoutMillis;
     private volatile String id;
 
     /**
@@ -43,14 +40,12 @@ public final class WebhookSubscription {
             String baseUrl,
             String secret,
             String name,
-            List<String> events,
-            long timeoutMillis) {
+            List<String> events) {
         this.client = client;
         this.baseUrl = baseUrl;
         this.secret = secret;
         this.name = name;
         this.events = List.copyOf(events);
-        this.timeoutMillis = timeoutMillis;
     }
 
     /** The URL Phone.inc delivers to: the listener's, with the secret as query token. */
@@ -138,13 +133,8 @@ public final class WebhookSubscription {
 
     private PhoneIncResponse call(PhoneIncOperation op, RequestArguments.Builder args)
             throws Exception {
-        try {
-            // start and stop wait for the answer anyway: run it on this thread
-            return client.executeBlocking(op, args.build())
-                    .get(timeoutMillis * 2 + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        // start and stop wait for the answer anyway: run it on this thread
+        return client.executeAndWait(op, args.build());
     }
 
     static String withoutToken(String url) {

@@ -7,7 +7,6 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
 
 /**
  * Sends one request on Apache HttpClient 5's async client without holding the caller's thread, and
@@ -15,13 +14,7 @@ import org.apache.hc.core5.http.ContentType;
  * from the component's own deadline sweeper when the client's timeouts fail to end a call (a hung
  * server, a stalled pool). The listener must not block: it runs on those threads.
  */
-public final class AsyncHttpTransport implements Transport {
-
-    private final Supplier<CloseableHttpAsyncClient> clients;
-    private final DeadlineSweeper sweeper;
-    private final long deadlineMillis;
-    private final int maxResponseSize;
-    private volatile CloseableHttpAsyncClient client;
+public final class AsyncHttpTransport extends SharedClientTransport<CloseableHttpAsyncClient> {
 
     /**
      * @param clients gives the (shared, started) client on first use, so that endpoints that never
@@ -33,15 +26,7 @@ public final class AsyncHttpTransport implements Transport {
             DeadlineSweeper sweeper,
             long deadlineMillis,
             int maxResponseSize) {
-        this.clients = clients;
-        this.sweeper = sweeper;
-        this.deadlineMillis = deadlineMillis;
-        this.maxResponseSize = maxResponseSize;
-    }
-
-    @Override
-    public long requestTimeoutMillis() {
-        return deadlineMillis;
+        super(clients, sweeper, deadlineMillis, maxResponseSize);
     }
 
     @Override
@@ -51,18 +36,9 @@ public final class AsyncHttpTransport implements Transport {
             long deadlineNanos,
             TransportListener listener) {
         SimpleHttpRequest request = SimpleHttpRequest.create(call.method(), call.uri());
-        if (credential != null) {
-            // masked even in a user-supplied client's header log
-            request.addHeader(
-                    new HttpClientFactory.MaskedHeader(credential.header(), credential.value()));
-        }
-        request.addHeader("Accept", "application/json");
+        addHeaders(request, credential);
         if (call.body() != null) {
-            request.setBody(
-                    call.body(),
-                    PreparedRequest.FORM.equals(call.contentType())
-                            ? ContentType.create(PreparedRequest.FORM)
-                            : ContentType.APPLICATION_JSON);
+            request.setBody(call.body(), contentType(call));
         }
         Once once = new Once(listener, deadlineNanos);
         Future<HttpReply> future;
@@ -79,15 +55,6 @@ public final class AsyncHttpTransport implements Transport {
         }
         once.future = future;
         sweeper.watch(once);
-    }
-
-    private CloseableHttpAsyncClient client() {
-        CloseableHttpAsyncClient c = client;
-        if (c == null) {
-            c = clients.get();
-            client = c;
-        }
-        return c;
     }
 
     /** Delivers one outcome to the listener and drops the rest (late client callbacks, timer). */

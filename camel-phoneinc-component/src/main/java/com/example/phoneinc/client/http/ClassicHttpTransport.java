@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
@@ -19,13 +18,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * (connect, pool lease, socket read) and the component's {@link DeadlineSweeper}, which cancels the
  * request (closing its connection, so a blocked read returns) at the deadline.
  */
-public final class ClassicHttpTransport implements Transport {
-
-    private final Supplier<CloseableHttpClient> clients;
-    private final DeadlineSweeper sweeper;
-    private final long deadlineMillis;
-    private final int maxResponseSize;
-    private volatile CloseableHttpClient client;
+public final class ClassicHttpTransport extends SharedClientTransport<CloseableHttpClient> {
 
     /**
      * @param clients gives the (shared) client on first use, so that endpoints that never send this
@@ -37,15 +30,7 @@ public final class ClassicHttpTransport implements Transport {
             DeadlineSweeper sweeper,
             long deadlineMillis,
             int maxResponseSize) {
-        this.clients = clients;
-        this.sweeper = sweeper;
-        this.deadlineMillis = deadlineMillis;
-        this.maxResponseSize = maxResponseSize;
-    }
-
-    @Override
-    public long requestTimeoutMillis() {
-        return deadlineMillis;
+        super(clients, sweeper, deadlineMillis, maxResponseSize);
     }
 
     @Override
@@ -55,18 +40,9 @@ public final class ClassicHttpTransport implements Transport {
             long deadlineNanos,
             TransportListener listener) {
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
-        if (credential != null) {
-            request.addHeader(
-                    new HttpClientFactory.MaskedHeader(credential.header(), credential.value()));
-        }
-        request.addHeader("Accept", "application/json");
+        addHeaders(request, credential);
         if (call.body() != null) {
-            request.setEntity(
-                    new ByteArrayEntity(
-                            call.body(),
-                            PreparedRequest.FORM.equals(call.contentType())
-                                    ? ContentType.create(PreparedRequest.FORM)
-                                    : ContentType.APPLICATION_JSON));
+            request.setEntity(new ByteArrayEntity(call.body(), contentType(call)));
         }
         Deadline deadline = new Deadline(request, deadlineNanos);
         HttpReply reply;
@@ -115,15 +91,6 @@ public final class ClassicHttpTransport implements Transport {
                 // what was read stands; the pool does not keep a connection that failed to close
             }
         }
-    }
-
-    private CloseableHttpClient client() {
-        CloseableHttpClient c = client;
-        if (c == null) {
-            c = clients.get();
-            client = c;
-        }
-        return c;
     }
 
     /** The sweeper's view of a blocking call: at the deadline, cancel it (the caller reports). */

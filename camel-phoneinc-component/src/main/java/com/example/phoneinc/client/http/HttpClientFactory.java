@@ -2,6 +2,7 @@ package com.example.phoneinc.client.http;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
@@ -100,14 +101,7 @@ public final class HttpClientFactory {
                         // and its wire log (org.apache.hc.client5.http.wire, DEBUG) dumps the raw
                         // bytes, key included: the component's client writes none
                         .setIoSessionDecorator(session -> session);
-        HttpHost proxy = proxy(s);
-        if (proxy != null) {
-            builder.setProxy(proxy);
-            CredentialsProvider credentials = proxyCredentials(s, proxy);
-            if (credentials != null) {
-                builder.setDefaultCredentialsProvider(credentials);
-            }
-        }
+        proxy(s, builder::setProxy, builder::setDefaultCredentialsProvider);
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
@@ -137,14 +131,7 @@ public final class HttpClientFactory {
                         .disableContentCompression()
                         .evictIdleConnections(EVICT_IDLE)
                         .addRequestInterceptorLast((request, entity, httpContext) -> mask(request));
-        HttpHost proxy = proxy(s);
-        if (proxy != null) {
-            builder.setProxy(proxy);
-            CredentialsProvider credentials = proxyCredentials(s, proxy);
-            if (credentials != null) {
-                builder.setDefaultCredentialsProvider(credentials);
-            }
-        }
+        proxy(s, builder::setProxy, builder::setDefaultCredentialsProvider);
         return builder.build();
     }
 
@@ -165,23 +152,28 @@ public final class HttpClientFactory {
                 .build();
     }
 
-    private static HttpHost proxy(Settings s) {
-        return s.proxyHost() == null
-                ? null
-                : new HttpHost(s.proxyHost(), s.proxyPort() != null ? s.proxyPort() : 8080);
-    }
-
-    private static CredentialsProvider proxyCredentials(Settings s, HttpHost proxy) {
-        if (s.proxyUsername() == null) {
-            return null;
+    /**
+     * Gives a builder the proxy, and its credentials when a user name is set (the two builder types
+     * share no interface, hence their setters).
+     */
+    private static void proxy(
+            Settings s, Consumer<HttpHost> setProxy, Consumer<CredentialsProvider> setCredentials) {
+        if (s.proxyHost() == null) {
+            return;
         }
-        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-        credentials.setCredentials(
-                new AuthScope(proxy),
-                new UsernamePasswordCredentials(
-                        s.proxyUsername(),
-                        s.proxyPassword() == null ? new char[0] : s.proxyPassword().toCharArray()));
-        return credentials;
+        HttpHost proxy = new HttpHost(s.proxyHost(), s.proxyPort() != null ? s.proxyPort() : 8080);
+        setProxy.accept(proxy);
+        if (s.proxyUsername() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(
+                    new AuthScope(proxy),
+                    new UsernamePasswordCredentials(
+                            s.proxyUsername(),
+                            s.proxyPassword() == null
+                                    ? new char[0]
+                                    : s.proxyPassword().toCharArray()));
+            setCredentials.accept(credentials);
+        }
     }
 
     /** Replaces credential headers by equal ones whose toString() hides the value. */
