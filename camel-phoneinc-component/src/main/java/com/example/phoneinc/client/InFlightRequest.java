@@ -6,12 +6,12 @@ import com.example.phoneinc.api.PhoneIncException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import com.example.phoneinc.client.auth.InvalidKeyGuard;
 import com.example.phoneinc.client.http.Credential;
+import com.example.phoneinc.client.http.Futures;
 import com.example.phoneinc.client.http.HttpReply;
 import com.example.phoneinc.client.http.PreparedRequest;
 import com.example.phoneinc.client.http.Transport;
 import com.example.phoneinc.client.http.TransportListener;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,11 +176,7 @@ final class InFlightRequest implements TransportListener {
 
     /** No credential could be had (OAuth refresh failed, grant ended): nothing was sent. */
     private void failLocally(Throwable error) {
-        Throwable cause =
-                error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause()
-                        : error;
-        result.completeExceptionally(cause);
+        result.completeExceptionally(Futures.cause(error));
     }
 
     private void rejected(InvalidKeyGuard.Rejection rejection) {

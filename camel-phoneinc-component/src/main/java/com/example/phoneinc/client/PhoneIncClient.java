@@ -10,6 +10,7 @@ import com.example.phoneinc.client.auth.InvalidKeyGuard;
 import com.example.phoneinc.client.auth.OAuthTokenManager;
 import com.example.phoneinc.client.auth.TokenEndpoint;
 import com.example.phoneinc.client.http.ErrorMapper;
+import com.example.phoneinc.client.http.Futures;
 import com.example.phoneinc.client.http.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -147,10 +148,11 @@ public final class PhoneIncClient {
         try {
             return executeBlocking(operation, args).join(); // already complete
         } catch (CompletionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            Throwable cause = Futures.cause(e);
+            if (cause instanceof Exception exception) {
+                throw exception;
             }
-            if (e.getCause() instanceof Error error) {
+            if (cause instanceof Error error) {
                 throw error;
             }
             throw e;

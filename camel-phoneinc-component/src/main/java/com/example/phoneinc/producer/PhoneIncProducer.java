@@ -9,6 +9,7 @@ import com.example.phoneinc.client.PhoneIncOperation;
 import com.example.phoneinc.client.PhoneIncResponse;
 import com.example.phoneinc.client.RequestArguments;
 import com.example.phoneinc.client.RequestParameter;
+import com.example.phoneinc.client.http.Futures;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -224,10 +225,7 @@ public class PhoneIncProducer extends DefaultAsyncProducer {
     }
 
     private static void fail(Exchange exchange, Throwable error) {
-        Throwable cause =
-                error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause()
-                        : error;
+        Throwable cause = Futures.cause(error);
         if (cause instanceof PhoneIncException failure && failure.getStatusCode() > 0) {
             exchange.getMessage()
                     .setHeader(PhoneIncConstants.RESPONSE_CODE, failure.getStatusCode());

@@ -8,6 +8,7 @@ import com.example.phoneinc.client.http.AsyncHttpTransport;
 import com.example.phoneinc.client.http.BaseUrls;
 import com.example.phoneinc.client.http.DeadlineSweeper;
 import com.example.phoneinc.client.http.ErrorMapper;
+import com.example.phoneinc.client.http.Futures;
 import com.example.phoneinc.client.http.HttpClientFactory;
 import com.example.phoneinc.client.http.PreparedRequest;
 import com.example.phoneinc.client.http.Version;
@@ -43,9 +44,9 @@ import org.apache.hc.core5.io.CloseMode;
  * never printed.
  *
  * <pre>
- * ./mvnw -q -pl camel-phoneinc-component compile exec:java \
- *   -Dexec.mainClass=com.example.phoneinc.authorize.PhoneIncAuthorize \
- *   -Dexec.args="--client-id YOUR_CLIENT_ID --store $HOME/.phoneinc/tokens.json --port 8765"
+ * ./mvnw -q -pl phoneinc-authorize -am package -DskipTests
+ * java -jar phoneinc-authorize/target/phoneinc-authorize.jar \
+ *   --client-id YOUR_CLIENT_ID --store $HOME/.phoneinc/tokens.json --port 8765
  * </pre>
  *
  * The redirect URI ({@code http://127.0.0.1:PORT/callback}) must be one registered for the app.
@@ -192,7 +193,7 @@ public final class PhoneIncAuthorize {
             return endpoint.exchangeCode(code, redirectUri, request.clientId(), verifier)
                     .get(timeoutMillis + 5_000L, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = TokenEndpoint.unwrap(e.getCause());
+            Throwable cause = Futures.cause(e.getCause());
             throw new IOException("The code exchange failed: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new IOException("The code exchange got no answer in time", e);

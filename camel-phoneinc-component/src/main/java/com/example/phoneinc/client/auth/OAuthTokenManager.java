@@ -6,6 +6,7 @@ import com.example.phoneinc.api.PhoneIncReauthorizationRequiredException;
 import com.example.phoneinc.api.PhoneIncRequestInfo;
 import com.example.phoneinc.auth.PhoneIncTokenStore;
 import com.example.phoneinc.auth.PhoneIncTokens;
+import com.example.phoneinc.client.http.Futures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,7 +197,7 @@ public final class OAuthTokenManager {
      * answer (invalid_grant, an unknown client) ends the credential.
      */
     private Throwable refreshFailed(Throwable error) {
-        Throwable cause = TokenEndpoint.unwrap(error);
+        Throwable cause = Futures.cause(error);
         if (TokenEndpoint.isRetryable(cause) || !(cause instanceof PhoneIncException)) {
             return cause;
         }

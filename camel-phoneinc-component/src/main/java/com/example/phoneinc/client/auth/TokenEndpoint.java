@@ -7,6 +7,7 @@ import com.example.phoneinc.api.model.PhoneIncJson;
 import com.example.phoneinc.auth.PhoneIncTokens;
 import com.example.phoneinc.client.http.BaseUrls;
 import com.example.phoneinc.client.http.ErrorMapper;
+import com.example.phoneinc.client.http.Futures;
 import com.example.phoneinc.client.http.HttpReply;
 import com.example.phoneinc.client.http.PreparedRequest;
 import com.example.phoneinc.client.http.Transport;
@@ -88,7 +89,7 @@ public final class TokenEndpoint {
         return sent.handle(
                 (reply, error) -> {
                     if (error != null) {
-                        Throwable cause = unwrap(error);
+                        Throwable cause = Futures.cause(error);
                         throw new CompletionException(
                                 cause instanceof TransportFailure failure
                                         ? errors.fromFailure(
@@ -147,17 +148,8 @@ public final class TokenEndpoint {
                 json.hasNonNull("scope") ? json.get("scope").asText() : null);
     }
 
-    /** The exception inside a future's failure. */
-    public static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** Whether {@code error} is a Phone.inc failure worth trying again (429, 5xx, no answer). */
     static boolean isRetryable(Throwable error) {
-        return unwrap(error) instanceof PhoneIncException e && e.isRetryable();
+        return Futures.cause(error) instanceof PhoneIncException e && e.isRetryable();
     }
 }
