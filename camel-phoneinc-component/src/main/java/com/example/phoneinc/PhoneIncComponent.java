@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -54,6 +55,22 @@ public class PhoneIncComponent extends HealthCheckComponent {
     private Clock clock = Clock.systemUTC();
 
     public PhoneIncComponent() {}
+
+    /**
+     * Option names Camel's own list of sensitive keys does not cover. Camel Main's (and so JBang's
+     * and Camel Quarkus's) startup summary prints every {@code camel.component.*} value and masks
+     * only keys on that list ({@code apiKey}, {@code accessToken}, ... are on it); without this it
+     * would print the webhook secret.
+     */
+    static final String SENSITIVE_KEYWORDS = "webhooksecret";
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            SensitiveKeywords.add(context, SENSITIVE_KEYWORDS);
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
