@@ -99,7 +99,6 @@ class EventSourceKameletTest extends KameletTestSupport {
     /** The simulator's subscriptions that point at this test's listener. */
     @SuppressWarnings("unchecked")
     private List<Webhook> subscriptions(int port) {
-        context.getPropertiesComponent(); // the producer below uses the simulator's key
         List<Webhook> all =
                 context.createProducerTemplate()
                         .requestBody(

@@ -142,11 +142,9 @@ class KameletRetriesTest {
                         """);
         MockEndpoint callers = context.getEndpoint("mock:callers", MockEndpoint.class);
         callers.expectedMessageCount(1);
-        long until = System.nanoTime() + 15_000_000_000L;
         // the second poll has begun: the first one (the startFrom=now baseline) is done
-        while (sim.hits("GET", "/api/v1/voicemails") < 2 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        KameletTestSupport.await(
+                () -> sim.hits("GET", "/api/v1/voicemails") >= 2, "the first voicemail poll");
         sim.faults().next(1).on("GET", "/api/v1/caller_context").status(503);
 
         sim.simulateVoicemail("+14155550177", "retried");

@@ -73,21 +73,15 @@ class RoutesIncludePatternTest {
                                                         "phk_IncludePatternTest"))
                                         .run()
                                         .close());
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
-        }
+        String messages = messages(failure);
         assertTrue(
-                messages.toString()
-                        .contains(
-                                "name the route configuration phoneinc-error-handling, but there"
-                                        + " is none"),
-                messages.toString());
+                messages.contains(
+                        "name the route configuration phoneinc-error-handling, but there is none"),
+                messages);
         assertTrue(
-                messages.toString()
-                        .contains("camel.component.phoneinc.error-handling.enabled=true"),
-                messages.toString());
-        assertTrue(messages.toString().contains("phoneinc-voicemails"), messages.toString());
+                messages.contains("camel.component.phoneinc.error-handling.enabled=true"),
+                messages);
+        assertTrue(messages.contains("phoneinc-voicemails"), messages);
     }
 
     @Test

@@ -97,7 +97,8 @@ class AuthorizeCommandIT {
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
                 assertEquals(1, sim.hits("POST", "/oauth/token"));
                 assertTrue(
-                        !output.toString().contains(tokens.accessToken()),
+                        !output.toString().contains(tokens.accessToken())
+                                && !output.toString().contains(tokens.refreshToken()),
                         "tokens are never printed");
             } finally {
                 command.destroyForcibly();

@@ -88,7 +88,12 @@ class StarterConsumersTest {
 
     @Test
     void pollingAndWebhookConsumersWorkUnderTheStarter() throws Exception {
-        Thread.sleep(500); // the polling consumer's baseline
+        // the polling consumer's baseline: its first poll has ended once the second one starts
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (SIM.hits("GET", "/api/v1/voicemails") < 2) {
+            assertTrue(System.nanoTime() < until, "the voicemail consumer never polled twice");
+            Thread.sleep(20);
+        }
         String vm = SIM.simulateVoicemail("+14155550177", "Please call back");
         String call = SIM.simulateIncomingCall("+14155550188", CallOutcome.ANSWERED).callId();
         voicemails.expectedMessageCount(1);
