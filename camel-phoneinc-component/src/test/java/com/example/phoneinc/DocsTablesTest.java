@@ -1,9 +1,8 @@
 package com.example.phoneinc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.example.phoneinc.api.model.PhoneIncJson;
 import com.example.phoneinc.client.PhoneIncOperation;
+import com.example.phoneinc.docs.GeneratedSections;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,29 +32,14 @@ class DocsTablesTest {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         String expected = page;
         expected =
-                replace(expected, "component-options", options(catalog.get("componentProperties")));
-        expected = replace(expected, "endpoint-options", options(catalog.get("properties")));
-        expected = replace(expected, "headers", headers(catalog.get("headers")));
-        expected = replace(expected, "operations", operations());
-        if (Boolean.getBoolean("phoneinc.docs.update")) {
-            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
-        }
-        assertEquals(
-                expected,
-                page,
-                "docs/phoneinc-component.adoc is out of date: run mvn test -Dtest=DocsTablesTest -Dphoneinc.docs.update=true");
-    }
-
-    private static String replace(String page, String name, String table) {
-        String begin = "// generated:" + name + ":begin\n";
-        String end = "// generated:" + name + ":end";
-        int b = page.indexOf(begin);
-        int e = page.indexOf(end);
-        if (b < 0 || e < b) {
-            throw new AssertionError(
-                    "docs/phoneinc-component.adoc lacks the markers " + begin.trim() + " / " + end);
-        }
-        return page.substring(0, b + begin.length()) + table + page.substring(e);
+                GeneratedSections.replace(
+                        expected, "component-options", options(catalog.get("componentProperties")));
+        expected =
+                GeneratedSections.replace(
+                        expected, "endpoint-options", options(catalog.get("properties")));
+        expected = GeneratedSections.replace(expected, "headers", headers(catalog.get("headers")));
+        expected = GeneratedSections.replace(expected, "operations", operations());
+        GeneratedSections.check(PAGE, expected, "DocsTablesTest");
     }
 
     private static String options(JsonNode properties) {

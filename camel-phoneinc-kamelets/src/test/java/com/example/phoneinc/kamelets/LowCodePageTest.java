@@ -1,8 +1,7 @@
 package com.example.phoneinc.kamelets;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.example.phoneinc.docs.DocBlocks;
+import com.example.phoneinc.docs.GeneratedSections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -26,18 +25,11 @@ class LowCodePageTest {
     @Test
     void kameletTablesMatchTheKameletFiles() throws IOException {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
-        String expected = replace(page, "kamelets", overview());
+        String expected = GeneratedSections.replace(page, "kamelets", overview());
         for (String name : Kamelets.NAMES) {
-            expected = replace(expected, name, properties(read(name)));
+            expected = GeneratedSections.replace(expected, name, properties(read(name)));
         }
-        if (Boolean.getBoolean("phoneinc.docs.update")) {
-            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
-        }
-        assertEquals(
-                expected,
-                page,
-                "docs/low-code.adoc is out of date: run mvn test -Dtest=LowCodePageTest"
-                        + " -Dphoneinc.docs.update=true");
+        GeneratedSections.check(PAGE, expected, "LowCodePageTest");
     }
 
     private static JsonNode read(String name) throws IOException {
@@ -102,18 +94,6 @@ class LowCodePageTest {
                     .append('\n');
         }
         return out.append("|===\n").toString();
-    }
-
-    private static String replace(String page, String name, String table) {
-        String begin = "// generated:" + name + ":begin\n";
-        String end = "// generated:" + name + ":end";
-        int b = page.indexOf(begin);
-        int e = page.indexOf(end);
-        if (b < 0 || e < b) {
-            throw new AssertionError(
-                    "docs/low-code.adoc lacks the markers " + begin.strip() + " / " + end);
-        }
-        return page.substring(0, b + begin.length()) + table + page.substring(e);
     }
 
     /** Text for an AsciiDoc table cell: no cell separator, no line break, passthrough-safe. */
