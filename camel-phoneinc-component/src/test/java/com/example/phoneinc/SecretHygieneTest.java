@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -393,22 +392,6 @@ class SecretHygieneTest extends WireMockTestSupport {
 
     // ---------------------------------------------------------------- helpers
 
-    private String routeStartFailure(String from, String to) {
-        Exception e =
-                assertThrows(
-                        Exception.class,
-                        () ->
-                                context.addRoutes(
-                                        new RouteBuilder() {
-                                            @Override
-                                            public void configure() {
-                                                from(from).to(to);
-                                            }
-                                        }),
-                        "route to " + to + " must not start");
-        return chainText(e);
-    }
-
     /** The key was sent on {@code requests} requests, each time once as X-Api-Key, nowhere else. */
     private static void assertKeyOnlyInHeader(String key, int requests) {
         List<LoggedRequest> all =
@@ -492,14 +475,6 @@ class SecretHygieneTest extends WireMockTestSupport {
     private static boolean contains(List<LogCapture.Line> lines, String logger, String text) {
         return lines.stream()
                 .anyMatch(l -> l.logger().startsWith(logger) && l.text().contains(text));
-    }
-
-    private static String chainText(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 
     /** A loopback URL on which nothing listens: connecting is refused at once. */

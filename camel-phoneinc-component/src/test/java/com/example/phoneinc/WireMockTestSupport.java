@@ -1,6 +1,7 @@
 package com.example.phoneinc;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +69,35 @@ public abstract class WireMockTestSupport extends CamelTestSupport {
     /** Sends {@code body} with InOut and returns the exchange (never throws). */
     protected Exchange send(String uri, Object body) {
         return template.request(uri, e -> e.getMessage().setBody(body));
+    }
+
+    /**
+     * Adds the route {@code from(from).to(to)}, which must fail to start; returns the messages of
+     * the failure and its causes ({@link #chainText}).
+     */
+    protected String routeStartFailure(String from, String to) {
+        Exception e =
+                assertThrows(
+                        Exception.class,
+                        () ->
+                                context.addRoutes(
+                                        new RouteBuilder() {
+                                            @Override
+                                            public void configure() {
+                                                from(from).to(to);
+                                            }
+                                        }),
+                        "route to " + to + " must not start");
+        return chainText(e);
+    }
+
+    /** The messages of {@code e} and of each of its causes, one a line. */
+    protected static String chainText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     protected static String resource(String path) {

@@ -1,5 +1,6 @@
 package com.example.phoneinc.consumer;
 
+import com.example.phoneinc.Await;
 import com.example.phoneinc.PhoneIncComponent;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
 import java.time.Clock;
@@ -76,12 +77,6 @@ abstract class SimulatorConsumerSupport extends CamelTestSupport {
 
     /** Waits up to 10 s for {@code condition}. */
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, what, Duration.ofSeconds(10));
     }
 }

@@ -206,6 +206,9 @@ class ErrorMappingTest extends ErrorTestSupport {
         for (AuthCase c : cases) {
             PhoneIncAuthenticationException auth = unauthorized(URI, c);
             String label = c + " -> " + auth.getMessage();
+            // the 401 itself, so unauthorized() compared the challenge it carried
+            assertTrue(auth.isRequestSent(), label);
+            assertEquals(401, auth.getStatusCode(), label);
             assertEquals(c.reason(), auth.getReason(), label);
             assertFalse(auth.getMessage().contains("OAuth"), label);
             assertFalse(auth.getMessage().contains("token"), label);
@@ -293,6 +296,8 @@ class ErrorMappingTest extends ErrorTestSupport {
         PhoneIncAuthenticationException auth =
                 assertInstanceOf(PhoneIncAuthenticationException.class, e, label);
         assertFalse(e.isRetryable(), label);
+        // with an API key the failure is the 401 (asserted there); with an OAuth token and no
+        // refresh token it is the credential's end: a not-sent reauthorization failure, no headers
         if (c.challenge() != null && e.isRequestSent()) {
             assertEquals(c.challenge(), e.getResponseHeaders().get("WWW-AUTHENTICATE"), label);
         }

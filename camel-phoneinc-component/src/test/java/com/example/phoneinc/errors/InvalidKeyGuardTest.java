@@ -212,9 +212,9 @@ class InvalidKeyGuardTest extends ErrorTestSupport {
             assertFalse(e.isRequestSent(), uri);
             assertTrue(e.isRetryable(), uri);
             long remaining = e.getRetryAfter().orElseThrow().toMillis();
-            assertTrue(remaining > 300 && remaining <= 1000, uri + ": " + remaining);
+            assertTrue(remaining > 0 && remaining <= 1000, uri + ": " + remaining);
             long delay = out.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
-            assertTrue(delay > 300 && delay <= 1000, uri + ": delay " + delay);
+            assertTrue(delay > 0 && delay <= 1000, uri + ": delay " + delay);
         }
         assertEquals(1, HITS.size());
 

@@ -111,6 +111,31 @@ class WebhookConsumerTest extends WebhookTestSupport {
         // every delivery was answered 200
         sim.awaitWebhookDeliveries(3, java.time.Duration.ofSeconds(5))
                 .forEach(d -> assertEquals(200, d.status(), d.toString()));
+
+        // the simulator sends only subscribed types: the endpoint's own filter, posted to directly
+        HttpResponse<String> unsubscribed =
+                post(
+                        port,
+                        "?token=" + SECRET,
+                        "{\"event\":\"call.initiated\",\"data\":{\"id\":\""
+                                + callId
+                                + "\",\"state\":\"initiated\"}}");
+        assertEquals(200, unsubscribed.statusCode(), "answered, so Phone.inc does not resend it");
+        assertEquals("", unsubscribed.body());
+        // a subscribed delivery after it: once it is routed, the one before it would have been
+        HttpResponse<String> marker =
+                post(
+                        port,
+                        "?token=" + SECRET,
+                        "{\"event\":\"call.ended\",\"data\":{\"id\":\"marker\",\"state\":\"ended\"}}");
+        assertEquals(200, marker.statusCode());
+        await(() -> received.size() >= 4, "the subscribed delivery after the unsubscribed one");
+        assertEquals(
+                List.of("call.ended:marker"),
+                received.subList(3, received.size()).stream()
+                        .map(e -> e.getMessage().getHeader(PhoneIncConstants.EVENT_KEY))
+                        .toList(),
+                "the unsubscribed call.initiated was not routed");
     }
 
     @Test

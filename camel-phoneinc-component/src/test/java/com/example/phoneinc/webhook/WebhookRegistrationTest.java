@@ -8,6 +8,7 @@ import com.example.phoneinc.api.model.Webhook;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
 import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.webhook.WebhookAction;
 import org.apache.camel.component.webhook.WebhookRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -72,7 +73,6 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         DefaultCamelContext first = node(port, "webhookSecret=" + SECRET);
         first.start();
         assertEquals(1, ours().size());
-        String id = ours().get(0).getId();
         first.stop();
         assertEquals(0, ours().size(), "unregistered on stop");
 
@@ -90,11 +90,16 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         assertEquals(1, adopted.size(), "never a second subscription");
         assertEquals(left.get(0).getId(), adopted.get(0).getId());
         assertEquals(Boolean.TRUE, adopted.get(0).getActive());
-        assertFalse(adopted.get(0).getUrl().contains(SECRET), "the URL carries the new secret");
-        assertTrue(adopted.get(0).getUrl().contains("?token="));
+        String url = adopted.get(0).getUrl();
+        assertFalse(url.contains(SECRET), "the URL carries the new secret");
+        assertTrue(url.contains("?token="), url);
+        // ... and the listener accepts it: a delivery as Phone.inc sends it to that URL
+        String delivery = "{\"event\":\"call.ended\",\"data\":{\"id\":\"c1\",\"state\":\"ended\"}}";
+        assertEquals(200, post(port, url.substring(url.indexOf('?')), delivery).statusCode());
+        assertEquals(1, again.getEndpoint("mock:events", MockEndpoint.class).getReceivedCounter());
+        assertEquals(401, post(port, "?token=" + SECRET, delivery).statusCode(), "the old one");
         again.stop();
         assertEquals(0, ours().size());
-        assertTrue(id != null);
     }
 
     @Test

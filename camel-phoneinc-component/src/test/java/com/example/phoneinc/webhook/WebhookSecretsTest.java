@@ -9,23 +9,35 @@ import com.example.phoneinc.LogCapture;
 import com.example.phoneinc.PhoneIncComponent;
 import com.example.phoneinc.simulator.CallOutcome;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
 /**
  * The webhook secret and the API key appear nowhere a person or a tool can read them: no log line
  * at any level (TRACE everywhere, during registration, deliveries, refused deliveries and
- * unregistration), no endpoint's sanitized URI or toString, no exception, no JMX attribute. The one
+ * unregistration), no endpoint's sanitized URI or toString, no exception of any exchange (the
+ * refused deliveries' included) nor the answer to a refused delivery, no JMX attribute. The one
  * exception is the HTTP server's own request log: Vert.x Web logs each request URL, query token
  * included, at TRACE (io.vertx.ext.web) — a property of query tokens the docs state.
  */
@@ -41,6 +53,8 @@ class WebhookSecretsTest extends WebhookTestSupport {
             try (LogCapture log = LogCapture.start(Level.TRACE, "ROOT")) {
                 DefaultCamelContext context = context(sim, port);
                 context.getComponent("phoneinc", PhoneIncComponent.class).setWebhookSecret(SECRET);
+                ExchangeWatch exchanges = new ExchangeWatch();
+                context.getManagementStrategy().addEventNotifier(exchanges);
                 context.addRoutes(
                         new RouteBuilder() {
                             @Override
@@ -55,11 +69,17 @@ class WebhookSecretsTest extends WebhookTestSupport {
                 context.start();
                 sim.simulateIncomingCall("+14155550177", CallOutcome.ANSWERED);
                 await(() -> seen.size() == 1, "one routed event");
-                assertEquals(401, post(port, "?token=" + SECRET + "x", "{}").statusCode());
-                assertEquals(
-                        400, post(port, "?token=" + SECRET, "not json " + SECRET).statusCode());
+                HttpResponse<String> wrongToken = post(port, "?token=" + SECRET + "x", "{}");
+                HttpResponse<String> notJson = post(port, "?token=" + SECRET, "not json " + SECRET);
+                assertEquals(401, wrongToken.statusCode());
+                assertEquals(400, notJson.statusCode());
 
                 List<String> shown = new ArrayList<>();
+                // what the sender of a refused delivery gets back
+                for (HttpResponse<String> refused : List.of(wrongToken, notJson)) {
+                    shown.add(refused.body());
+                    shown.add(refused.headers().map().toString());
+                }
                 for (Endpoint e : context.getEndpoints()) {
                     shown.add(URISupport.sanitizeUri(e.getEndpointUri()));
                     shown.add(e.toString());
@@ -72,6 +92,13 @@ class WebhookSecretsTest extends WebhookTestSupport {
                 }
                 context.stop();
                 lines = log.lines();
+                // the routed delivery and the two refused ones were all seen, none failed with
+                // the secret (a parser error quoting the body, say)
+                assertEquals(3, exchanges.listened.get(), "exchanges of the webhook listener");
+                for (String e : exchanges.traces) {
+                    assertFalse(e.contains(SECRET), e);
+                    assertFalse(e.contains(apiKey), e);
+                }
             }
             assertTrue(lines.size() > 20, "TRACE captured " + lines.size() + " lines");
             for (LogCapture.Line l : lines) {
@@ -80,6 +107,36 @@ class WebhookSecretsTest extends WebhookTestSupport {
                 }
                 assertFalse(l.text().contains(SECRET), l.toString());
                 assertFalse(l.text().contains(apiKey), l.toString());
+            }
+        }
+    }
+
+    /** Counts the webhook listener's exchanges; keeps the stack trace of any exchange's failure. */
+    private static final class ExchangeWatch extends EventNotifierSupport {
+        final AtomicInteger listened = new AtomicInteger();
+        final List<String> traces = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void notify(CamelEvent event) {
+            if (!(event instanceof ExchangeCompletedEvent
+                    || event instanceof ExchangeFailedEvent)) {
+                return;
+            }
+            Exchange x = ((ExchangeEvent) event).getExchange();
+            // a refused delivery never enters the route: it is known by the listener's endpoint
+            if (x.getFromEndpoint() != null
+                    && x.getFromEndpoint().getEndpointUri().contains(PATH)) {
+                listened.incrementAndGet();
+            }
+            keep(x.getException());
+            keep(x.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        }
+
+        private void keep(Throwable t) {
+            if (t != null) {
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                traces.add(trace.toString());
             }
         }
     }

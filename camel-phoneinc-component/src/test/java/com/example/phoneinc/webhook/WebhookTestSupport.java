@@ -1,5 +1,6 @@
 package com.example.phoneinc.webhook;
 
+import com.example.phoneinc.Await;
 import com.example.phoneinc.PhoneIncComponent;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
 import java.net.URI;
@@ -59,14 +60,9 @@ abstract class WebhookTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Waits up to 15 s for {@code condition}. */
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, what, Duration.ofSeconds(15));
     }
 
     static CamelContext started(CamelContext c) {
