@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.phoneinc.FileWatermarkRepository;
 import com.example.phoneinc.api.PhoneIncException;
+import com.example.phoneinc.consumer.PhoneIncWebhookProcessor;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * ({@code quarkus.native.enabled=true}, {@code quarkus.native.sources-only=true}: everything
  * native-image would get, without GraalVM). Checks the reflection and resource configuration
  * Quarkus generated against what the jars contain: every class of the component's exception, model,
- * token-store and error-handling packages, every libphonenumber metadata file the component can
- * load, the component's own resources, and the simulator's seed data.
+ * token-store and error-handling packages, the beans created by class name
+ * (FileWatermarkRepository, PhoneIncWebhookProcessor), every libphonenumber metadata file the
+ * component can load, the component's own resources, and the simulator's seed data.
  */
 class NativeSourcesIT {
 
@@ -66,8 +69,8 @@ class NativeSourcesIT {
         assertFalse(resourcePatterns.isEmpty(), "resource includes");
     }
 
-    @Test
-    void everyExceptionModelTokenStoreAndErrorHandlingClassIsRegistered() throws Exception {
+    /** The classes registered with their constructors, methods and fields. */
+    static Set<String> fullyRegistered() {
         Set<String> registered = new TreeSet<>();
         for (JsonNode entry : reflection) {
             if (entry.path("allDeclaredConstructors").asBoolean()
@@ -76,6 +79,12 @@ class NativeSourcesIT {
                 registered.add(entry.path("name").asText());
             }
         }
+        return registered;
+    }
+
+    @Test
+    void everyExceptionModelTokenStoreAndErrorHandlingClassIsRegistered() throws Exception {
+        Set<String> registered = fullyRegistered();
         for (String pkg :
                 List.of(
                         "com.example.phoneinc.api",
@@ -88,6 +97,15 @@ class NativeSourcesIT {
             missing.removeAll(registered);
             assertEquals(Set.of(), missing, "not registered for reflection, from " + pkg);
         }
+    }
+
+    @Test
+    void theBeansYamlCreatesByClassNameAreRegistered() {
+        Set<String> registered = fullyRegistered();
+        // type: com.example.phoneinc.FileWatermarkRepository, constructors: {0: <path>}
+        assertTrue(registered.contains(FileWatermarkRepository.class.getName()), "watermarks");
+        assertTrue(
+                registered.contains(PhoneIncWebhookProcessor.class.getName()), "webhook processor");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +18,31 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PackagedAppIT.Dirs.class)
 class PackagedAppIT {
 
-    /** Temporary directories for the launched application; no schedule, the test triggers. */
-    public static class Dirs extends TempDirsResource {}
+    /**
+     * Temporary directories for the launched application, and no schedule: the test triggers the
+     * triage. The packaged application runs with the prod profile, where the voicemail consumer
+     * polls 2 s after start ({@code %test.} settings do not apply to it) and would ticket the
+     * voicemails before the test's {@code POST /triage}.
+     */
+    public static class Dirs extends TempDirsResource {
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> properties = new HashMap<>(super.start());
+            properties.put("phoneinc.triage.schedule-enabled", "false");
+            return properties;
+        }
+
+        /**
+         * Quarkus stops the test resources before the launched application, which may still write
+         * into the state directory as it stops (the consumer's watermark file): the directories are
+         * deleted when the test JVM exits, after the application.
+         */
+        @Override
+        public void stop() {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::delete));
+        }
+    }
 
     @Test
     void triageAndCallerLookupWorkInThePackagedApplication() {

@@ -32,6 +32,11 @@ public class TempDirsResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        delete();
+    }
+
+    /** Deletes the directories and what the application wrote into them. */
+    protected void delete() {
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,5 +1,6 @@
 package com.example.phoneinc.quarkus.deployment;
 
+import com.example.phoneinc.quarkus.PhoneIncSettings;
 import com.example.phoneinc.simulator.PhoneIncSimulator;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -24,24 +25,17 @@ class PhoneIncDevServicesProcessor {
 
     private static final Logger LOG = Logger.getLogger(PhoneIncDevServicesProcessor.class);
 
-    static final String PREFIX = "camel.component.phoneinc.";
-    static final String BASE_URL = PREFIX + "base-url";
-    static final String API_KEY = PREFIX + "api-key";
-    static final String OAUTH_BASE_URL = PREFIX + "oauth-base-url";
+    static final String BASE_URL = PhoneIncSettings.BASE_URL;
+    static final String API_KEY = PhoneIncSettings.API_KEY;
+    static final String OAUTH_BASE_URL = PhoneIncSettings.OAUTH_BASE_URL;
 
     /**
      * Any of these set means the application chose its Phone.inc (or its credential): the dev
-     * service stays off. Environment variables count too (CAMEL_COMPONENT_PHONEINC_API_KEY).
+     * service stays off. Environment variables count too (CAMEL_COMPONENT_PHONEINC_API_KEY). The
+     * list lives in the runtime module, so that applications can make the same choice (the
+     * example's OfflineDemo does).
      */
-    static final List<String> USER_CHOICES =
-            List.of(
-                    API_KEY,
-                    BASE_URL,
-                    OAUTH_BASE_URL,
-                    PREFIX + "access-token",
-                    PREFIX + "refresh-token",
-                    PREFIX + "token-store",
-                    PREFIX + "client-id");
+    static final List<String> USER_CHOICES = PhoneIncSettings.USER_CHOICES;
 
     /** The running simulator, kept across live reloads while its port setting is unchanged. */
     private static volatile PhoneIncSimulator simulator;

@@ -19,7 +19,8 @@ import org.jboss.jandex.ClassInfo;
 /**
  * What a native image of a phoneinc application needs, derived from the component jar (which this
  * extension adds to the index) rather than listed by hand: a class added to one of {@link
- * #REFLECTIVE_PACKAGES} is registered without touching this file.
+ * #REFLECTIVE_PACKAGES} is registered without touching this file (only the few beans of other
+ * packages, {@link #REFLECTIVE_CLASSES}, are named).
  */
 class PhoneIncProcessor {
 
@@ -36,12 +37,10 @@ class PhoneIncProcessor {
      * <ul>
      *   <li>{@code api}: exceptions, which YAML/XML {@code onException} and {@code
      *       exception.retryable} look up by class name;
-     *   <li>{@code api.model}: the models Jackson reads and writes;
+     *   <li>{@code api.model}: the models Jackson reads and writes (webhook payloads included);
      *   <li>{@code auth}: token stores, bound by {@code #class:...FileTokenStore('...')};
      *   <li>{@code errorhandling}: {@code PhoneIncBackoff}, a bean by class name in YAML, and the
-     *       {@code PhoneIncErrorHandling#routeConfiguration} factory method of {@code camel.beans};
-     *   <li>{@code consumer}, {@code webhook}: consumers and webhook payloads, registered as soon
-     *       as the component has them (absent packages contribute nothing).
+     *       {@code PhoneIncErrorHandling#routeConfiguration} factory method of {@code camel.beans}.
      * </ul>
      */
     static final Set<String> REFLECTIVE_PACKAGES =
@@ -49,9 +48,27 @@ class PhoneIncProcessor {
                     "com.example.phoneinc.api",
                     "com.example.phoneinc.api.model",
                     "com.example.phoneinc.auth",
-                    "com.example.phoneinc.errorhandling",
-                    "com.example.phoneinc.consumer",
-                    "com.example.phoneinc.webhook");
+                    "com.example.phoneinc.errorhandling");
+
+    /**
+     * Single classes of other packages that applications create by class name (YAML/XML beans with
+     * {@code type:} and {@code constructors:}, {@code #class:}); the rest of those packages (the
+     * component, endpoint and consumers, which Camel creates in code) needs no reflection:
+     *
+     * <ul>
+     *   <li>{@code FileWatermarkRepository}: the consumers' watermark file, a YAML bean built from
+     *       a path;
+     *   <li>{@code consumer.PhoneIncWebhookProcessor}: the webhook processor for manual wiring, a
+     *       bean of its own in YAML/XML routes.
+     * </ul>
+     *
+     * The body the consumers deliver is an {@code api.model} class; {@code consumer.PhoneIncEvent}
+     * only travels inside the component.
+     */
+    static final Set<String> REFLECTIVE_CLASSES =
+            Set.of(
+                    "com.example.phoneinc.FileWatermarkRepository",
+                    "com.example.phoneinc.consumer.PhoneIncWebhookProcessor");
 
     /**
      * Class-path resources the component reads at run time. Camel's own service files
@@ -94,8 +111,11 @@ class PhoneIncProcessor {
     ReflectiveClassBuildItem reflectiveClasses(CombinedIndexBuildItem combinedIndex) {
         String[] classes =
                 combinedIndex.getIndex().getKnownClasses().stream()
-                        .filter(c -> REFLECTIVE_PACKAGES.contains(c.name().packagePrefix()))
                         .map(ClassInfo::name)
+                        .filter(
+                                name ->
+                                        REFLECTIVE_PACKAGES.contains(name.packagePrefix())
+                                                || REFLECTIVE_CLASSES.contains(name.toString()))
                         .map(Object::toString)
                         .sorted()
                         .toArray(String[]::new);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.phoneinc.FileWatermarkRepository;
 import com.example.phoneinc.PhoneIncComponent;
 import com.example.phoneinc.api.PhoneIncException;
-import com.example.phoneinc.consumer.FutureConsumerStandIn;
+import com.example.phoneinc.consumer.PhoneIncPollingConsumer;
+import com.example.phoneinc.consumer.PhoneIncWebhookProcessor;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.builder.BuildContext;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The build items the extension contributes to a native build, checked against what the jars really
  * contain: every class of the component's packages (enumerated from the component jar, not a
- * sample), every metadata file libphonenumber's PhoneNumberUtil can load, the component's own
- * resources, TLS and the feature.
+ * sample), the beans created by class name, and not the internals; every metadata file
+ * libphonenumber's PhoneNumberUtil can load, the component's own resources, TLS and the feature.
  */
 class NativeRegistrationsTest {
 
@@ -50,8 +52,7 @@ class NativeRegistrationsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP =
             new QuarkusUnitTest()
-                    .withApplicationRoot(
-                            jar -> jar.addClasses(FutureConsumerStandIn.class, Jars.class))
+                    .withApplicationRoot(jar -> jar.addClasses(Jars.class))
                     // a key of its own: no Dev Services needed for this test
                     .overrideConfigKey("camel.component.phoneinc.api-key", "phk_UnitTestKey")
                     .addBuildChainCustomizer(captureBuildItems());
@@ -150,8 +151,11 @@ class NativeRegistrationsTest {
     }
 
     @Test
-    void classesOfTheConsumerPackageAreRegisteredOnceItExists() throws IOException {
-        assertTrue(fullyReflective().contains(FutureConsumerStandIn.class.getName()));
+    void beansCreatedByClassNameOutsideThosePackagesAreRegistered() throws IOException {
+        Set<String> registered = fullyReflective();
+        // a YAML bean with constructors: {0: data/phoneinc-watermarks.txt}
+        assertTrue(registered.contains(FileWatermarkRepository.class.getName()));
+        assertTrue(registered.contains(PhoneIncWebhookProcessor.class.getName()));
     }
 
     @Test
@@ -164,6 +168,14 @@ class NativeRegistrationsTest {
                                         c.startsWith("com.example.phoneinc.client.")
                                                 || c.startsWith("com.example.phoneinc.producer.")),
                 "client/producer internals need no reflection: " + registered);
+        // the consumers and their helpers are created in code; only the processor is a bean
+        Set<String> consumer =
+                Jars.classesOfPackage(PhoneIncException.class, "com.example.phoneinc.consumer");
+        assertTrue(consumer.contains(PhoneIncPollingConsumer.class.getName()), consumer.toString());
+        consumer.remove(PhoneIncWebhookProcessor.class.getName());
+        Set<String> internals = new TreeSet<>(consumer);
+        internals.retainAll(registered);
+        assertEquals(Set.of(), internals, "consumer internals need no reflection");
     }
 
     @Test
