@@ -127,6 +127,21 @@ class PhoneIncProcessor {
                 .build();
     }
 
+    /**
+     * The component adds {@code webhooksecret} to Camel's sensitive keywords (so the startup
+     * summary masks it) through {@code ExtendedCamelContext}'s accessors, looked up by reflection
+     * because Karaf's Camel 4.14 lacks them.
+     */
+    @BuildStep
+    ReflectiveClassBuildItem sensitiveKeywordAccessors() {
+        return ReflectiveClassBuildItem.builder(SENSITIVE_KEYWORDS_API)
+                .methods()
+                .reason(FEATURE + ": masking webhookSecret in Camel's startup summary")
+                .build();
+    }
+
+    static final String SENSITIVE_KEYWORDS_API = "org.apache.camel.ExtendedCamelContext";
+
     @BuildStep
     NativeImageResourceBuildItem nativeResources(CurateOutcomeBuildItem curateOutcome) {
         ApplicationModel model = curateOutcome.getApplicationModel();

@@ -78,6 +78,12 @@ class NativeRegistrationsTest {
                                 .filter(i -> i.isConstructors() && i.isMethods() && i.isFields())
                                 .flatMap(i -> i.getClassNames().stream())));
         captured.setProperty(
+                "methods",
+                join(
+                        context.consumeMulti(ReflectiveClassBuildItem.class).stream()
+                                .filter(ReflectiveClassBuildItem::isMethods)
+                                .flatMap(i -> i.getClassNames().stream())));
+        captured.setProperty(
                 "resources",
                 join(
                         context.consumeMulti(NativeImageResourceBuildItem.class).stream()
@@ -156,6 +162,14 @@ class NativeRegistrationsTest {
         // a YAML bean with constructors: {0: data/phoneinc-watermarks.txt}
         assertTrue(registered.contains(FileWatermarkRepository.class.getName()));
         assertTrue(registered.contains(PhoneIncWebhookProcessor.class.getName()));
+    }
+
+    @Test
+    void theSensitiveKeywordAccessorsTheComponentLooksUpAreRegistered() throws IOException {
+        // without them the native app would print a literal webhookSecret in its startup summary
+        assertTrue(
+                captured("methods").contains("org.apache.camel.ExtendedCamelContext"),
+                captured("methods").toString());
     }
 
     @Test
