@@ -67,7 +67,7 @@ public class PhoneIncPollingConsumer extends ScheduledBatchPollingConsumer {
     private final PolledResource resource;
     private final Settings settings;
     private PhoneIncClient client;
-    private Watermark watermark;
+    private volatile Watermark watermark;
     private boolean startedRepository;
     private boolean failing;
 

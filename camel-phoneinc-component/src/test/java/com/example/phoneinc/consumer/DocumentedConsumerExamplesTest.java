@@ -60,11 +60,7 @@ class DocumentedConsumerExamplesTest extends SimulatorConsumerSupport {
         MockEndpoint ticket = getMockEndpoint("mock:ticket");
         try (LogCapture log = LogCapture.start(Level.INFO, "ROOT")) {
             context.addRoutes(routes);
-            await(
-                    () ->
-                            sim.hits("GET", "/api/v1/calls") >= 1
-                                    && sim.hits("GET", "/api/v1/voicemails") >= 2,
-                    "baselines");
+            awaitBaselines();
             String vm = sim.simulateVoicemail("+14155550177", "Please call me back");
             clock.advance(Duration.ofSeconds(1));
             String call = sim.simulateIncomingCall("+14155550188", CallOutcome.ANSWERED).callId();
@@ -89,7 +85,7 @@ class DocumentedConsumerExamplesTest extends SimulatorConsumerSupport {
         try (LogCapture log = LogCapture.start(Level.INFO, "ROOT")) {
             PluginHelper.getRoutesLoader(context)
                     .loadRoutes(ResourceHelper.fromString("consumer.yaml", yaml));
-            await(() -> sim.hits("GET", "/api/v1/voicemails") >= 1, "the baseline");
+            awaitBaselines();
             String vm = sim.simulateVoicemail("+14155550199", "hello");
             log.await(l -> l.text().contains("New voicemail from +14155550199"), 10_000);
             await(() -> Files.exists(file) && read(file).contains(vm), "the watermark in the file");

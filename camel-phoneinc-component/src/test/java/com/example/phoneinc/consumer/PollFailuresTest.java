@@ -72,7 +72,7 @@ class PollFailuresTest extends SimulatorConsumerSupport {
                                                                         String.class)));
                     }
                 });
-        await(() -> sim.hits("GET", "/api/v1/voicemails") >= 1, "the baseline");
+        awaitBaselines();
         await(() -> readiness().getState() == HealthCheck.State.UP, "ready after a good poll");
 
         int failures = 6;

@@ -113,7 +113,7 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
     @Test
     void voicemailsOfTheSameSecondAcrossAPollAreNeitherSkippedNorRepeated() throws Exception {
         consume("phoneinc:voicemails?" + FAST);
-        await(() -> voicemailPolls() >= 1, "the baseline");
+        awaitBaselines();
         // the clock stands still: all four get the same created_at
         String a = sim.simulateVoicemail("+14155550101", "a");
         String b = sim.simulateVoicemail("+14155550102", "b");
@@ -179,7 +179,7 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
                                         });
                     }
                 });
-        await(() -> voicemailPolls() >= 1, "the baseline");
+        awaitBaselines();
         String a = sim.simulateVoicemail("+14155550101", "fine");
         clock.advance(Duration.ofSeconds(1));
         String b = sim.simulateVoicemail("+14155550102", "poison once");
@@ -194,7 +194,7 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
     @Test
     void callsAreDeliveredWhenTheyEndEvenAfterLaterCalls() throws Exception {
         consume("phoneinc:calls?" + FAST);
-        await(() -> sim.hits("GET", "/api/v1/calls") >= 1, "the baseline");
+        awaitBaselines();
         String early =
                 sim.simulateIncomingCall(
                                 IncomingCall.from("+14155550177").outcome(CallOutcome.RINGING))
@@ -220,7 +220,7 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
     @Test
     void contactsCreatedAndUpdatedAreEvents() throws Exception {
         consume("phoneinc:contacts?" + FAST);
-        await(() -> sim.hits("GET", "/api/v1/contacts") >= 1, "the baseline");
+        awaitBaselines();
         clock.advance(Duration.ofSeconds(5));
         Contact created =
                 template.requestBody(
@@ -259,7 +259,7 @@ class PollingConsumerTest extends SimulatorConsumerSupport {
                 FileStateRepository.fileStateRepository(dir.resolve("watermarks").toFile());
         context.getRegistry().bind("watermarks", store);
         consume("phoneinc:voicemails?watermarkRepository=#watermarks&" + FAST);
-        await(() -> voicemailPolls() >= 1, "the baseline");
+        awaitBaselines();
         String a = sim.simulateVoicemail("+14155550101", "before the restart");
         await(() -> received.size() == 1, "the first");
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
@@ -73,6 +74,27 @@ abstract class SimulatorConsumerSupport extends CamelTestSupport {
             sim.close();
             sim = null;
         }
+    }
+
+    /**
+     * Waits until every polling consumer of the context has taken its {@code startFrom=now}
+     * baseline. Waiting for the simulator to count the first request is not enough: the request is
+     * counted when it arrives, so an event made right after could still land in the baseline and,
+     * rightly, never be delivered.
+     */
+    void awaitBaselines() throws InterruptedException {
+        await(
+                () -> {
+                    List<PhoneIncPollingConsumer> consumers =
+                            context.getRoutes().stream()
+                                    .map(org.apache.camel.Route::getConsumer)
+                                    .filter(PhoneIncPollingConsumer.class::isInstance)
+                                    .map(PhoneIncPollingConsumer.class::cast)
+                                    .toList();
+                    return !consumers.isEmpty()
+                            && consumers.stream().allMatch(c -> c.watermark() != null);
+                },
+                "every polling consumer's baseline");
     }
 
     /** Waits up to 10 s for {@code condition}. */

@@ -83,7 +83,7 @@ class ThousandVoicemailsTest extends SimulatorConsumerSupport {
                                         name, org.apache.camel.spi.IdempotentRepository.class);
                     }
                 });
-        await(() -> sim.hits("GET", "/api/v1/voicemails") >= 1, "the baseline");
+        awaitBaselines();
 
         Set<String> arrived = new HashSet<>();
         for (int i = 0; i < 1000; i++) {

@@ -90,10 +90,12 @@ class CamelJBangIT {
         Files.writeString(work.resolve(file), text.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Waits for the first voicemail poll (the baseline) and leaves it time to finish. */
+    /**
+     * Waits until the first voicemail poll (the baseline) has been answered: a voicemail made after
+     * that is new to the consumer.
+     */
     private void awaitBaselinePoll(JBangProcess p) throws Exception {
-        await(() -> sim.hits("GET", "/api/v1/voicemails") >= 1, "the first poll", p);
-        Thread.sleep(500);
+        await(() -> sim.answered("GET", "/api/v1/voicemails") >= 1, "the first poll", p);
     }
 
     private static void await(BooleanSupplier condition, String what, JBangProcess p)

@@ -66,6 +66,7 @@ public final class PhoneIncSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Map<String, LongAdder> hits = new ConcurrentHashMap<>();
     private final LongAdder totalHits = new LongAdder();
+    private final Map<String, LongAdder> answered = new ConcurrentHashMap<>();
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     private final Guard guard;
     private final ApiRoutes api;
@@ -256,6 +257,17 @@ public final class PhoneIncSimulator implements AutoCloseable {
         return a == null ? 0 : a.sum();
     }
 
+    /**
+     * Requests for {@code method} and {@code path} whose answer has been sent. Unlike {@link
+     * #hits(String, String)}, which counts a request when it arrives, this says the simulator has
+     * read its state for it: a voicemail made afterwards cannot be in that answer (a test waits for
+     * a polling consumer's {@code startFrom=now} baseline this way).
+     */
+    public long answered(String method, String path) {
+        LongAdder a = answered.get(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+        return a == null ? 0 : a.sum();
+    }
+
     /** All requests received (outside {@code /_sim}). */
     public long totalHits() {
         return totalHits.sum();
@@ -271,6 +283,7 @@ public final class PhoneIncSimulator implements AutoCloseable {
     /** Resets the hit counters and forgets recorded requests. */
     public void clearHits() {
         hits.clear();
+        answered.clear();
         totalHits.reset();
         synchronized (recorded) {
             recorded.clear();
@@ -489,6 +502,7 @@ public final class PhoneIncSimulator implements AutoCloseable {
             counter = hits.computeIfAbsent(key, k -> new LongAdder());
         }
         counter.increment();
+        ctx.addEndHandler(done -> answered.computeIfAbsent(key, k -> new LongAdder()).increment());
         if (config.recordedRequestLimit > 0) {
             record(ctx, method, path);
         }

@@ -38,6 +38,28 @@ class FaultsTest {
     }
 
     @Test
+    void aRequestIsCountedWhenItArrivesAndAnsweredWhenItsAnswerIsSent(PhoneIncSimulator sim)
+            throws Exception {
+        SimHttp http = new SimHttp(sim);
+        sim.faults().next(1).on("GET", "/api/v1/calls").delay(Duration.ofSeconds(1));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> slow =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> http.get("/calls"));
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (sim.hits("GET", "/api/v1/calls") == 0) {
+            assertTrue(System.nanoTime() < until, "the request never arrived");
+            Thread.sleep(5);
+        }
+        assertEquals(0, sim.answered("GET", "/api/v1/calls"), "arrived, not answered yet");
+        assertEquals(200, slow.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        while (sim.answered("GET", "/api/v1/calls") == 0) {
+            assertTrue(System.nanoTime() < until, "the answer was never counted");
+            Thread.sleep(5);
+        }
+        assertEquals(1, sim.answered("GET", "/api/v1/calls"));
+        assertEquals(0, sim.answered("GET", "/api/v1/voicemails"));
+    }
+
+    @Test
     void faultsCanTargetMethodAndPathAndAreConsumedInOrder(PhoneIncSimulator sim) {
         SimHttp http = new SimHttp(sim);
         sim.faults().next(1).on("POST", "/api/v1/contacts").status(500);
