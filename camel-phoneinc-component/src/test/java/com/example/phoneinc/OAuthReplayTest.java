@@ -309,7 +309,8 @@ class OAuthReplayTest extends OAuthTestSupport {
         stubTokenOk();
 
         CompletableFuture<Exchange> slow = template.asyncSend("phoneinc:calls/get?id=c2", e -> {});
-        Thread.sleep(100); // c2 is on the wire with the old token
+        // c2 is on the wire with the old token (WireMock logs it before its delay)
+        Await.until(() -> apiHitsWith(OLD_ACCESS) == 1, "c2 on the wire", Duration.ofSeconds(10));
         Exchange fast = send("phoneinc:calls/get?id=c1", null);
         Exchange late = slow.get(10, TimeUnit.SECONDS);
 
@@ -339,7 +340,8 @@ class OAuthReplayTest extends OAuthTestSupport {
         stubToken(okJson(tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)).withFixedDelay(1000));
 
         CompletableFuture<Exchange> slow = template.asyncSend("phoneinc:calls/get?id=c2", e -> {});
-        Thread.sleep(50); // c2 is on the wire with the old token
+        // c2 is on the wire with the old token (WireMock logs it before its delay)
+        Await.until(() -> apiHitsWith(OLD_ACCESS) == 1, "c2 on the wire", Duration.ofSeconds(10));
         Exchange fast = send("phoneinc:calls/get?id=c1", null);
         Exchange late = slow.get(10, TimeUnit.SECONDS);
 
