@@ -261,7 +261,10 @@ class OAuthReplayTest extends OAuthTestSupport {
 
     @Test
     void concurrentUnauthorizedWithTheSameOldTokenShareOneRefresh() throws Exception {
-        wireMock.stubFor(apiWith(OLD_ACCESS).willReturn(unauthorized(EXPIRED).withFixedDelay(150)));
+        // every exchange must be sent with the old token before the refresh ends: the 401s come
+        // late enough for all 20 to start on a loaded machine
+        wireMock.stubFor(
+                apiWith(OLD_ACCESS).willReturn(unauthorized(EXPIRED).withFixedDelay(1000)));
         stubApiOk(NEW_ACCESS);
         stubToken(okJson(tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)).withFixedDelay(300));
 
@@ -303,7 +306,8 @@ class OAuthReplayTest extends OAuthTestSupport {
         wireMock.stubFor(
                 get(urlEqualTo("/api/v1/calls/c2"))
                         .withHeader("Authorization", equalTo("Bearer " + OLD_ACCESS))
-                        .willReturn(unauthorized(REVOKED).withFixedDelay(600)));
+                        // late enough for c1's refresh to be done first, even on a loaded machine
+                        .willReturn(unauthorized(REVOKED).withFixedDelay(2000)));
         wireMock.stubFor(
                 apiWith(NEW_ACCESS).willReturn(okJson("{\"id\":\"c\",\"direction\":\"inbound\"}")));
         stubTokenOk();
@@ -334,10 +338,11 @@ class OAuthReplayTest extends OAuthTestSupport {
         wireMock.stubFor(
                 get(urlEqualTo("/api/v1/calls/c2"))
                         .withHeader("Authorization", equalTo("Bearer " + OLD_ACCESS))
-                        .willReturn(unauthorized(REVOKED).withFixedDelay(400)));
+                        // after c1's 401 has started the refresh, before the refresh ends
+                        .willReturn(unauthorized(REVOKED).withFixedDelay(1500)));
         wireMock.stubFor(
                 apiWith(NEW_ACCESS).willReturn(okJson("{\"id\":\"c\",\"direction\":\"inbound\"}")));
-        stubToken(okJson(tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)).withFixedDelay(1000));
+        stubToken(okJson(tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)).withFixedDelay(3000));
 
         CompletableFuture<Exchange> slow = template.asyncSend("phoneinc:calls/get?id=c2", e -> {});
         // c2 is on the wire with the old token (WireMock logs it before its delay)

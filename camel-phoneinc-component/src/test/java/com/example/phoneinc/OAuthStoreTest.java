@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,7 @@ class OAuthStoreTest extends OAuthTestSupport {
         String padding = "x".repeat(64 * 1024); // a write that takes more than one syscall
         writer.save(new PhoneIncTokens(STORED_ACCESS + padding, STORED_REFRESH, null, "api"));
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger readsSoFar = new AtomicInteger();
         CompletableFuture<Integer> reads =
                 CompletableFuture.supplyAsync(
                         () -> {
@@ -126,12 +128,16 @@ class OAuthStoreTest extends OAuthTestSupport {
                                     throw new AssertionError("partial file read", e);
                                 }
                                 n++;
+                                readsSoFar.set(n);
                             }
                             return n;
                         });
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        long latest = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int writes = 0;
-        while (System.nanoTime() < end) {
+        // 300 ms of writes, and on until the reader (which may start late) has read among them
+        while (System.nanoTime() < end
+                || (readsSoFar.get() < 10 && System.nanoTime() < latest && !reads.isDone())) {
             String access = (writes % 2 == 0 ? NEW_ACCESS : STORED_ACCESS) + padding;
             writer.save(new PhoneIncTokens(access, NEW_REFRESH, null, "api"));
             writes++;

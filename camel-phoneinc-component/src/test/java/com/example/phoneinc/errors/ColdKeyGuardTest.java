@@ -45,10 +45,18 @@ class ColdKeyGuardTest extends ErrorTestSupport {
         return synchronous;
     }
 
-    private static final int REQUEST_TIMEOUT = 500;
+    /**
+     * How long the probe is on its way in these tests (its timeout, or the server's delay below
+     * it): the 64 calls must all have been admitted by then, or a late one becomes a second probe.
+     * Long enough for that on a loaded 2-core machine.
+     */
+    private static final int REQUEST_TIMEOUT = 2000;
 
     /** Far above REQUEST_TIMEOUT: only calls that wait for the slow server take this long. */
-    private static final int SERVER_DELAY = 6000;
+    private static final int SERVER_DELAY = 8000;
+
+    /** A probe's answer comes after this, well inside REQUEST_TIMEOUT. */
+    private static final int PROBE_ANSWER_DELAY = REQUEST_TIMEOUT / 2;
 
     private static final String CALL = "phoneinc:calls/get?id=c1";
 
@@ -125,7 +133,8 @@ class ColdKeyGuardTest extends ErrorTestSupport {
     void aServerErrorOnTheProbeFailsTheWaitingCallsAtOnceInsteadOfOneByOne() throws Exception {
         wireMock.stubFor(
                 get(urlPathEqualTo("/api/v1/calls/c1"))
-                        .willReturn(aResponse().withStatus(503).withFixedDelay(200)));
+                        .willReturn(
+                                aResponse().withStatus(503).withFixedDelay(PROBE_ANSWER_DELAY)));
 
         List<Exchange> exchanges = sixtyFourInFlight(CALL);
 
@@ -166,7 +175,7 @@ class ColdKeyGuardTest extends ErrorTestSupport {
         assertNull(ok.getException());
         assertEquals(200, ok.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
         // the key is now known to work: concurrent calls go out together (a longer timeout: 64
-        // at once on a loaded 2-core machine may take more than 500 ms)
+        // at once on a loaded 2-core machine may take more than REQUEST_TIMEOUT)
         List<Exchange> exchanges = sixtyFourInFlight(CALL + "&requestTimeout=10000");
         exchanges.forEach(e -> assertNull(e.getException()));
         assertEquals(66, journalHits());
@@ -183,7 +192,7 @@ class ColdKeyGuardTest extends ErrorTestSupport {
                                         .withStatus(401)
                                         .withHeader("Content-Type", "application/json")
                                         .withBody("{\"error\":\"Invalid API key\"}")
-                                        .withFixedDelay(300)));
+                                        .withFixedDelay(PROBE_ANSWER_DELAY)));
 
         List<Exchange> exchanges = sixtyFourInFlight(CALL + "&apiKey=" + wrongKey);
 
