@@ -137,8 +137,16 @@ public final class ConsumerBench {
                                                             System.nanoTime()));
                         }
                     });
+            long answeredBefore = sim.answered("GET", "/api/v1/voicemails");
             context.start();
-            Thread.sleep(200); // the baseline poll
+            // the baseline poll answered: a voicemail made from now on is new to the consumer
+            long baselineBy = System.nanoTime() + 10_000_000_000L;
+            while (sim.answered("GET", "/api/v1/voicemails") == answeredBefore) {
+                if (System.nanoTime() > baselineBy) {
+                    throw new IllegalStateException("the consumer's first poll never came back");
+                }
+                Thread.sleep(1);
+            }
             for (int i = 0; i < arrivals; i++) {
                 // arrivals at random points of the poll cycle
                 Thread.sleep(ThreadLocalRandom.current().nextLong(delay / 4, delay + delay / 4));
