@@ -53,6 +53,13 @@ class RouteWorkOffTheIoThreadsTest extends WireMockTestSupport {
      */
     private static final long FAST_CALL_LIMIT_MILLIS = SLOW_STEP_MILLIS - 200;
 
+    /**
+     * The issue's bound, "other calls complete within 250 ms", held by the fastest of the calls:
+     * one stall of the machine cannot fail it, while with route work on the I/O threads every call
+     * waits for its requestTimeout.
+     */
+    private static final long FASTEST_CALL_LIMIT_MILLIS = 250;
+
     private static final int FAST_CALLS = 5;
 
     @Test
@@ -129,6 +136,14 @@ class RouteWorkOffTheIoThreadsTest extends WireMockTestSupport {
                                 + " exchanges ran a slow step: "
                                 + Arrays.toString(millis));
             }
+            assertTrue(
+                    Arrays.stream(millis).min().orElseThrow() <= FASTEST_CALL_LIMIT_MILLIS,
+                    "no call within "
+                            + FASTEST_CALL_LIMIT_MILLIS
+                            + " ms while "
+                            + SLOW_EXCHANGES
+                            + " exchanges ran a slow step: "
+                            + Arrays.toString(millis));
             for (Future<Exchange> f : slow) {
                 Exchange out = f.get(60, TimeUnit.SECONDS);
                 assertNull(out.getException());
