@@ -7,26 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.phoneinc.springboot.bare.BareApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
-import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * Actuator's {@code /configprops} and {@code /env} with {@code show-values=always}, the setting
- * under which Spring Boot masks nothing by itself: the starter's sanitizer masks every Phone.inc
- * secret — component options, a Kamelet's, an environment variable — and nothing else.
+ * Actuator's {@code /actuator/configprops} and {@code /actuator/env} over HTTP, as a user reads
+ * them, with {@code show-values=always}, the setting under which Spring Boot masks nothing by
+ * itself: the starter's sanitizer masks every Phone.inc secret — component options, a Kamelet's, an
+ * environment variable — and nothing else.
  */
 @CamelSpringBootTest
 @SpringBootTest(
         classes = BareApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "server.address=127.0.0.1",
             "management.endpoints.web.exposure.include=configprops,env",
             "management.endpoint.configprops.show-values=always",
             "management.endpoint.env.show-values=always",
@@ -36,7 +41,8 @@ import org.springframework.test.annotation.DirtiesContext;
             "camel.component.phoneinc.refresh-token=" + ActuatorSecretsTest.REFRESH_TOKEN,
             "camel.component.phoneinc.proxy-password=" + ActuatorSecretsTest.PROXY_PASSWORD,
             "camel.kamelet.phoneinc-voicemail-source.apiKey=" + ActuatorSecretsTest.KAMELET_KEY,
-            "PHONEINC_WEBHOOK_SECRET=" + ActuatorSecretsTest.ENV_SECRET
+            "PHONEINC_WEBHOOK_SECRET=" + ActuatorSecretsTest.ENV_SECRET,
+            "PHONEINC_API_KEY=" + ActuatorSecretsTest.ENV_KEY
         })
 @DirtiesContext
 class ActuatorSecretsTest {
@@ -47,6 +53,7 @@ class ActuatorSecretsTest {
     static final String PROXY_PASSWORD = "ActuatorProxyPassword0123";
     static final String KAMELET_KEY = "phk_ActuatorKameletKey0123456789ab";
     static final String ENV_SECRET = "whs_ActuatorEnvSecret0123456789abc";
+    static final String ENV_KEY = "phk_ActuatorEnvKey0123456789abcdef";
     static final List<String> SECRETS =
             List.of(
                     API_KEY,
@@ -54,17 +61,18 @@ class ActuatorSecretsTest {
                     REFRESH_TOKEN,
                     PROXY_PASSWORD,
                     KAMELET_KEY,
-                    ENV_SECRET);
+                    ENV_SECRET,
+                    ENV_KEY);
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Autowired ConfigurationPropertiesReportEndpoint configprops;
-    @Autowired EnvironmentEndpoint env;
+    @LocalServerPort int port;
 
     @Test
     void configpropsMasksTheComponentsSecretsAndShowsTheRest() throws Exception {
-        String json = JSON.writeValueAsString(configprops.configurationProperties());
+        String json = get("/actuator/configprops");
         SECRETS.forEach(s -> assertFalse(json.contains(s), () -> "shown in /configprops: " + s));
         JsonNode phoneinc = bean(JSON.readTree(json), "camel.component.phoneinc");
         JsonNode properties = phoneinc.path("properties");
@@ -78,14 +86,15 @@ class ActuatorSecretsTest {
 
     @Test
     void envMasksPhoneIncSecretsWhateverTheirSpelling() throws Exception {
-        String json = JSON.writeValueAsString(env.environment(null));
+        String json = get("/actuator/env");
         SECRETS.forEach(s -> assertFalse(json.contains(s), () -> "shown in /env: " + s));
         for (String key :
                 List.of(
                         "camel.component.phoneinc.api-key",
                         "camel.component.phoneinc.webhook-secret",
                         "camel.kamelet.phoneinc-voicemail-source.apiKey",
-                        "PHONEINC_WEBHOOK_SECRET")) {
+                        "PHONEINC_WEBHOOK_SECRET",
+                        "PHONEINC_API_KEY")) {
             assertEquals("******", value(key), key);
         }
         assertEquals("http://127.0.0.1:1/api/v1", value("camel.component.phoneinc.base-url"));
@@ -109,7 +118,7 @@ class ActuatorSecretsTest {
     }
 
     private String value(String key) throws Exception {
-        JsonNode entry = JSON.readTree(JSON.writeValueAsString(env.environmentEntry(key)));
+        JsonNode entry = JSON.readTree(get("/actuator/env/" + key));
         for (JsonNode source : entry.path("propertySources")) {
             JsonNode property = source.path("property");
             if (!property.isMissingNode() && !property.isNull()) {
@@ -117,6 +126,17 @@ class ActuatorSecretsTest {
             }
         }
         throw new AssertionError(key + " not in /env: " + entry);
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), () -> path + ": " + r.body());
+        return r.body();
     }
 
     private static JsonNode bean(JsonNode report, String prefix) {
